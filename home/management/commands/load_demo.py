@@ -1,0 +1,25 @@
+"""Build the demo site from the printed brochure; safe to run again (existing pages are kept)."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app that contributes demo pages exposes demo.build(home, report), in tree order.
+SECTION_BUILDERS = []
+
+
+class Command(BaseCommand):
+    help = "Crée le contenu de démonstration à partir de la brochure ; ne modifie pas l'existant."
+
+    def handle(self, *args, **options):
+        def report(message):
+            self.stdout.write(message)
+
+        from home import demo as home_demo
+
+        with transaction.atomic():
+            home = home_demo.build(report)
+            for module_name in SECTION_BUILDERS:
+                import_module(module_name).build(home, report)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
