@@ -153,7 +153,9 @@ def figure_text(value) -> tuple[str, str]:
         number = formatting.format_number(value["value"], decimals)
         return number, formatting.per_thousand_suffix(unit)
     return (
-        formatting.format_figure(value["value"], value["kind"], decimals, value["scale"]),
+        formatting.format_figure(
+            value["value"], value["kind"], decimals, value.get("scale") or "units"
+        ),
         unit,
     )
 

@@ -34,9 +34,10 @@ def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def _r(number: float) -> float:
+def _r(number: float) -> float | int:
     """Coordinates rounded to 0.1 unit: exact enough on screen, compact in the HTML."""
-    return round(number, 1)
+    rounded = round(number, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def relative_luminance(hex_colour: str) -> float:
