@@ -30,6 +30,17 @@ def text_width(text: str) -> float:
     return len(text) * CHAR_WIDTH
 
 
+def wrap(text: str, max_chars: int) -> tuple[str, ...]:
+    """Greedy word wrap; a word longer than a line stays whole (the canvas widens for it)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= max_chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
 def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
@@ -55,6 +66,7 @@ def contrast_ratio(first: str, second: str) -> float:
 @dataclass(frozen=True)
 class Bar:
     label: str
+    lines: tuple[str, ...]  # the label wrapped to the chart's width
     value_text: str
     colour: str
     label_y: float
@@ -70,6 +82,7 @@ class Segment:
     """A share of a stacked bar or a donut, with its label and the leader line joining them."""
 
     label: str
+    lines: tuple[str, ...]  # the label wrapped for a donut; the whole label for a stacked bar
     value_text: str
     colour: str
     path: str  # SVG path data of the shape; empty for a share of zero
@@ -91,19 +104,19 @@ def horizontal_bars(rows, width: float = WIDTH) -> Chart:
 
     Bars share one scale (the largest value spans the room left by the longest value text).
     """
-    width = max(width, *(text_width(label) for label, _, _ in rows))
+    labels = [wrap(label, int(width // CHAR_WIDTH)) for label, _, _ in rows]
+    width = max(width, *(text_width(line) for lines in labels for line in lines))
     room = width - max(text_width(text) for _, _, text in rows) - 2 * PADDING
     largest = max((Decimal(value) for _, value, _ in rows), default=Decimal(0))
     bar_height = 22
-    band = LINE_HEIGHT + 4 + bar_height + 14
-    bars = []
-    for index, (label, value, value_text) in enumerate(rows):
-        top = index * band
+    bars, top = [], 0.0
+    for index, ((label, value, value_text), lines) in enumerate(zip(rows, labels, strict=True)):
         length = float(Decimal(value) / largest) * room if largest > 0 else 0.0
-        bar_y = top + LINE_HEIGHT + 4
+        bar_y = top + len(lines) * LINE_HEIGHT + 4
         bars.append(
             Bar(
                 label=label,
+                lines=lines,
                 value_text=value_text,
                 colour=colour(index),
                 label_y=_r(top + FONT_SIZE),
@@ -114,7 +127,8 @@ def horizontal_bars(rows, width: float = WIDTH) -> Chart:
                 value_y=_r(bar_y + bar_height / 2 + FONT_SIZE * 0.35),
             )
         )
-    return Chart(width=_r(width), height=_r(len(rows) * band), items=tuple(bars))
+        top = bar_y + bar_height + 14
+    return Chart(width=_r(width), height=_r(top), items=tuple(bars))
 
 
 def _shares(rows) -> list[float]:
@@ -161,6 +175,7 @@ def stacked_bar(rows, width: float = WIDTH) -> Chart:
         segments.append(
             Segment(
                 label=label,
+                lines=(label,),
                 value_text=value_text,
                 colour=colour(index),
                 path=path,
@@ -204,25 +219,30 @@ def donut_path(cx, cy, outer, inner, start, end) -> str:
     )
 
 
-def _spread(wanted: list[float], step: float) -> list[float]:
-    """Positions in the same order, each at least ``step`` below the previous one."""
+def _spread(wanted: list[float], heights: list[float]) -> list[float]:
+    """Positions in the same order, each below the previous one's height."""
     placed: list[float] = []
-    for y in wanted:
-        placed.append(max(y, placed[-1] + step) if placed else y)
+    for index, y in enumerate(wanted):
+        placed.append(max(y, placed[-1] + heights[index - 1]) if placed else y)
     return placed
 
 
 def donut(rows, width: float = WIDTH) -> Chart:
-    """A ring of shares from twelve o'clock, clockwise, labelled outside on two lines
-    (label, then value) on the side of each share, with a leader line to the ring."""
+    """A ring of shares from twelve o'clock, clockwise, each labelled outside on its side
+    (the label wrapped, then the value) with a leader line to the ring."""
     outer, inner = 70, 42
     gap = 18
+    max_chars = int((width / 2 - outer - gap - PADDING) // CHAR_WIDTH)
+    labels = [wrap(label, max_chars) for label, _, _ in rows]
     label_room = max(
-        text_width(text) for label, _, value_text in rows for text in (label, value_text)
+        text_width(text)
+        for lines, (_, _, value_text) in zip(labels, rows, strict=True)
+        for text in (*lines, value_text)
     )
     width = max(width, 2 * (outer + gap + label_room + PADDING))
     cx = width / 2
-    step = 2 * LINE_HEIGHT + 4  # two lines of text and a little air
+    # The lines of the label, the value's line and a little air.
+    heights = [(len(lines) + 1) * LINE_HEIGHT + 4 for lines in labels]
 
     shares = _shares(rows)
     angles, start = [], 0.0
@@ -242,10 +262,11 @@ def donut(rows, width: float = WIDTH) -> Chart:
             -(outer + 12) * math.cos((angles[i][0] + angles[i][1]) / 2) - LINE_HEIGHT
             for i in indexes
         ]
-        for i, y in zip(indexes, _spread(wanted, step), strict=True):
+        spread = _spread(wanted, [heights[i] for i in indexes])
+        for i, y in zip(indexes, spread, strict=True):
             label_top[i] = y
     top = min([-outer, *label_top.values()]) - PADDING
-    bottom = max([outer, *(y + step for y in label_top.values())]) + PADDING
+    bottom = max([outer, *(y + heights[i] for i, y in label_top.items())]) + PADDING
     cy = -top
 
     segments = []
@@ -261,6 +282,7 @@ def donut(rows, width: float = WIDTH) -> Chart:
         segments.append(
             Segment(
                 label=label,
+                lines=labels[index],
                 value_text=value_text,
                 colour=colour(index),
                 path=donut_path(_r(cx), _r(cy), outer, inner, a0, a1),

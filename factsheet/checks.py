@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from . import formatting
-from .blocks import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK
+from .blocks import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, figure_text
 
 MULTIPLIERS = {
     PER_THOUSAND_CHECK: Decimal(1000),
@@ -49,15 +49,8 @@ def _scaled(figure) -> Decimal:
 
 
 def _describe(figure) -> str:
-    return " ".join(
-        part
-        for part in (
-            formatting.format_number(figure["value"], figure.get("decimals") or 0),
-            figure.get("unit"),
-            figure.get("label"),
-        )
-        if part
-    )
+    """The figure as the reader sees it: "1,5 établissement pour 1 000 habitants"."""
+    return " ".join(part for part in (*figure_text(figure), figure.get("label")) if part)
 
 
 def compute_checks(body) -> list[FigureCheck]:

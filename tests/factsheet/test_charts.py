@@ -28,8 +28,8 @@ def test_bars_are_proportional_and_leave_room_for_their_value():
     assert chart.height >= c.bar_y + c.bar_height
 
 
-def test_a_long_bar_label_widens_the_canvas_instead_of_overflowing():
-    label = "Un libellé très long qui dépasse largement la largeur par défaut du graphique"
+def test_a_label_word_wider_than_the_chart_widens_the_canvas():
+    label = "Un" + "e" * 60
     chart = charts.horizontal_bars([(label, Decimal(1), "1"), ("B", Decimal(2), "2")])
     assert chart.width >= charts.text_width(label)
 
@@ -115,3 +115,33 @@ def test_every_chart_colour_reaches_three_to_one_against_the_background(hex_colo
 def test_contrast_ratio_matches_the_wcag_reference_values():
     assert charts.contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21)
     assert charts.contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_long_labels_wrap_instead_of_shrinking_the_chart():
+    rows = [
+        ("Santé humaine et action sociale", Decimal(40), "40 %"),
+        ("Enseignement", Decimal(30), "30 %"),
+        ("Sport et loisirs", Decimal(20), "20 %"),
+        ("Autres", Decimal(10), "10 %"),
+    ]
+    chart = charts.donut(rows)
+    assert chart.width == charts.WIDTH
+    assert len(chart.items[0].lines) > 1
+    assert " ".join(chart.items[0].lines) == "Santé humaine et action sociale"
+    for side in ("start", "end"):
+        items = sorted((i for i in chart.items if i.anchor == side), key=lambda i: i.label_y)
+        for above, below in pairwise(items):
+            # The next label starts below the last line (the value) of the one above.
+            assert below.label_y - above.label_y >= (len(above.lines) + 1) * charts.LINE_HEIGHT
+    bars = charts.horizontal_bars([(rows[0][0] * 3, Decimal(1), "1"), ("B", Decimal(2), "2")])
+    assert bars.width == charts.WIDTH and len(bars.items[0].lines) == 3
+    assert bars.items[0].bar_y > bars.items[0].label_y + 2 * charts.LINE_HEIGHT
+
+
+def test_wrap_keeps_words_whole():
+    assert charts.wrap("Économie sociale et solidaire", 12) == (
+        "Économie",
+        "sociale et",
+        "solidaire",
+    )
+    assert charts.wrap("Anticonstitutionnellement", 5) == ("Anticonstitutionnellement",)
