@@ -16,6 +16,9 @@ from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from . import charts, formatting
 
+# The block chooser previews blocks with the site's styles.
+PREVIEW_TEMPLATE = "factsheet/block_preview.html"
+
 KEY_VALIDATOR = RegexValidator(
     r"^[a-z0-9_-]+$",
     "Identifiant : lettres minuscules sans accent, chiffres, « - » ou « _ » uniquement.",
@@ -91,6 +94,7 @@ class FigureCardBlock(blocks.StructBlock):
         icon = "decimal"
         label = "Chiffre clé"
         template = "blocks/figure_card.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
         form_layout = BlockGroup(
             children=["value", "kind", "unit", "label", "context"],
@@ -181,6 +185,7 @@ class FigureGroupBlock(blocks.StructBlock):
         icon = "table"
         label = "Groupe de chiffres"
         template = "blocks/figure_group.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Un titre et de 1 à 8 chiffres clés présentés ensemble."
         form_layout = BlockGroup(children=["heading", "intro", "figures"], settings=["layout"])
         preview_value = {
@@ -244,6 +249,7 @@ class ChartBlock(blocks.StructBlock):
         icon = "chart"
         label = "Graphique"
         template = "blocks/chart.html"
+        preview_template = PREVIEW_TEMPLATE
         description = (
             "Barres, barre empilée ou anneau, dessiné sans JavaScript, avec son tableau "
             "de données et un fichier CSV."
@@ -368,6 +374,7 @@ class ContactCardBlock(blocks.StructBlock):
         icon = "user"
         label = "Contact"
         template = "blocks/contact_card.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Une personne à contacter : nom, fonction, organisme, courriel, téléphone."
         preview_value = {
             "name": "Sarah Dupont",
@@ -381,6 +388,7 @@ class SectionHeadingBlock(blocks.CharBlock):
         icon = "title"
         label = "Titre de section"
         template = "blocks/section_heading.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Un intertitre qui ouvre une nouvelle partie de la page."
         preview_value = "Les données de contexte"
 
@@ -390,6 +398,7 @@ class TextBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = "Texte"
         template = "blocks/rich_text.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Un ou plusieurs paragraphes de texte mis en forme."
         preview_value = "<p>Données à compléter.</p>"
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 
 from factsheet.blocks import ChartBlock, FactsheetStreamBlock, FigureCardBlock, FigureGroupBlock
 from factsheet.demo import BODY
@@ -160,3 +161,12 @@ def test_every_preview_renders_in_the_block_chooser():
     for name, child in FactsheetStreamBlock().child_blocks.items():
         html = child.render(child.get_preview_value())
         assert html.strip(), name
+
+
+def test_block_chooser_previews_are_styled_like_the_site():
+    for name, child in FactsheetStreamBlock().child_blocks.items():
+        value = child.get_preview_value()
+        context = {"block_def": child, "bound_block": child.bind(value)}
+        html = render_to_string(child.get_preview_template(value, context), context)
+        assert "css/factsheet.css" in html and "css/site.css" in html, name
+        assert child.render(value) in html, name
