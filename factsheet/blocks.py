@@ -93,6 +93,7 @@ class FigureCardBlock(blocks.StructBlock):
     class Meta:
         icon = "decimal"
         label = "Chiffre clé"
+        label_format = "{value} {unit} {label}"
         template = "blocks/figure_card.html"
         preview_template = PREVIEW_TEMPLATE
         description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
