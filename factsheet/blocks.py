@@ -154,6 +154,8 @@ def figure_text(value) -> tuple[str, str]:
     """
     decimals = value.get("decimals") or 0
     unit = value.get("unit") or ""
+    if value.get("value") is None:  # a draft figure not entered yet
+        return "…", unit
     if value["kind"] == formatting.PER_THOUSAND:
         number = formatting.format_number(value["value"], decimals)
         return number, formatting.per_thousand_suffix(unit)
@@ -343,6 +345,8 @@ class ChartBlock(blocks.StructBlock):
                 formatting.format_figure(row["value"], value["kind"], decimals),
             )
             for row in value["rows"]
+            # A draft may hold a row still being written; the preview skips it.
+            if row.get("value") is not None
         ]
         context["rows"] = rows
         context["chart"] = charts.LAYOUTS[value["chart_type"]](rows) if rows else None

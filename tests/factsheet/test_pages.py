@@ -85,7 +85,7 @@ def test_all_figures_as_csv_are_machine_readable_in_every_language(client, facts
     by_label = {row["label"]: row for row in rows}
     assert by_label["habitant·es"]["value"] == "126895"
     assert by_label["des emplois ESS régionaux"]["value"] == "1.7"
-    assert by_label["de masse salariale"] | {} == {
+    assert by_label["de masse salariale"] == {
         "section": "La masse salariale",
         "value": "91.3",
         "kind": "euro",
@@ -207,3 +207,24 @@ def test_the_edit_form_shows_the_checks_of_the_latest_draft(client, editor, fact
     draft.save_revision()
     html = client.get(edit_url).content.decode()
     assert "Attention, écart" in html and html.count("Cohérent") == 1
+
+
+def test_a_draft_with_empty_values_still_previews(factsheet):
+    draft = factsheet.get_latest_revision_as_object()
+    draft.body = [
+        {"type": "figure", "value": {"value": None, "kind": "number", "label": "à venir"}},
+        {
+            "type": "chart",
+            "value": {
+                "title": "Secteurs",
+                "chart_type": "donut",
+                "rows": [{"label": "Associations", "value": "89"}, {"label": "", "value": None}],
+                "summary": "",
+                "kind": "percent",
+                "decimals": 0,
+            },
+        },
+    ]
+    response = draft.make_preview_request().render()
+    assert response.status_code == 200
+    assert "à venir" in response.content.decode()
