@@ -1,30 +1,66 @@
-"""StreamField blocks for key figures: figure cards (and, below, groups and charts)."""
+"""StreamField blocks of the key-figures factsheet: figure cards and groups, charts, contact.
+
+Figures are stored as numbers (Decimal) and written for the reader's language at render time
+by ``formatting``; chart coordinates come from ``charts``. Validation messages are in French,
+say what is wrong and repeat the value, and are skipped when an editor saves a draft.
+"""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
-from . import formatting
+from . import charts, formatting
+
+# The block chooser previews blocks with the site's styles.
+PREVIEW_TEMPLATE = "factsheet/block_preview.html"
+
+KEY_VALIDATOR = RegexValidator(
+    r"^[a-z0-9_-]+$",
+    "Identifiant : lettres minuscules sans accent, chiffres, « - » ou « _ » uniquement.",
+)
+
+PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK = "per_thousand", "quotient", "share"
+CHECK_CHOICES = [
+    (PER_THOUSAND_CHECK, "Ratio pour 1 000 : numérateur ÷ dénominateur × 1 000"),
+    (QUOTIENT_CHECK, "Quotient (moyenne) : numérateur ÷ dénominateur"),
+    (SHARE_CHECK, "Part en % : numérateur ÷ dénominateur × 100"),
+]
+
+
+def _error(message: str) -> ErrorList:
+    return ErrorList([ValidationError(message)])
 
 
 class FigureCardBlock(blocks.StructBlock):
-    """One key figure: a number stored as a Decimal, written for the reader's language."""
+    """One key figure: a number stored as a Decimal, written for the reader's language.
+
+    Its optional ``key`` and ``check`` settings let the editor state how the figure derives
+    from other figures of the page, so that ``checks`` can recompute it.
+    """
 
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
     kind = blocks.ChoiceBlock(
         choices=formatting.KIND_CHOICES, default=formatting.NUMBER, label="Nature du chiffre"
     )
     unit = blocks.CharBlock(
-        required=False, label="Unité", help_text="Ce qui est compté, par ex. « emplois ESS »."
+        required=False,
+        label="Unité",
+        help_text="Ce qui est compté, écrit après le chiffre, par ex. « emplois ESS ».",
     )
-    label = blocks.CharBlock(label="Libellé", help_text="Par ex. « des emplois ESS régionaux ».")
+    label = blocks.CharBlock(
+        required=False,
+        label="Libellé",
+        help_text="Par ex. « des emplois ESS régionaux ». Facultatif quand l'unité suffit.",
+    )
     context = blocks.CharBlock(
         required=False,
         label="Précision",
-        help_text="Une ligne de contexte facultative, par ex. « 8,7 % du département ».",
+        help_text="Une ligne de contexte facultative, par ex. « dans le Pas-de-Calais ».",
     )
     scale = blocks.ChoiceBlock(choices=formatting.SCALE_CHOICES, default="units", label="Échelle")
     decimals = blocks.IntegerBlock(default=0, min_value=0, max_value=3, label="Décimales affichées")
@@ -32,21 +68,53 @@ class FigureCardBlock(blocks.StructBlock):
         required=False, min_value=1900, max_value=2100, label="Année de référence"
     )
     source = blocks.CharBlock(required=False, label="Source")
+    key = blocks.CharBlock(
+        required=False,
+        max_length=40,
+        validators=[KEY_VALIDATOR],
+        label="Identifiant pour les vérifications",
+        help_text="Court et unique dans la page, par ex. « population », pour que d'autres "
+        "chiffres puissent être recalculés à partir de celui-ci.",
+    )
+    check = blocks.ChoiceBlock(
+        choices=CHECK_CHOICES,
+        required=False,
+        label="Vérification",
+        help_text="Si ce chiffre se déduit d'autres chiffres de la page, choisissez le calcul : "
+        "l'éditeur affiche la valeur recalculée avant publication.",
+    )
+    numerator = blocks.CharBlock(
+        required=False, validators=[KEY_VALIDATOR], label="Identifiant du numérateur"
+    )
+    denominator = blocks.CharBlock(
+        required=False, validators=[KEY_VALIDATOR], label="Identifiant du dénominateur"
+    )
 
     class Meta:
         icon = "decimal"
         label = "Chiffre clé"
+        label_format = "{value} {unit} {label}"
         template = "blocks/figure_card.html"
+        preview_template = PREVIEW_TEMPLATE
         description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
         form_layout = BlockGroup(
             children=["value", "kind", "unit", "label", "context"],
-            settings=["scale", "decimals", "year", "source"],
+            settings=[
+                "scale",
+                "decimals",
+                "year",
+                "source",
+                BlockGroup(
+                    heading="Vérification du chiffre",
+                    children=["key", "check", "numerator", "denominator"],
+                ),
+            ],
         )
         preview_value = {
             "value": Decimal("3761"),
             "kind": formatting.NUMBER,
-            "unit": "emplois ESS",
-            "label": "dans la CA Hénin-Carvin",
+            "label": "emplois ESS",
+            "context": "dans la CA Hénin-Carvin",
             "scale": "units",
             "decimals": 0,
         }
@@ -59,21 +127,291 @@ class FigureCardBlock(blocks.StructBlock):
         number = value.get("value")
         if value.get("kind") == formatting.PERCENT and number is not None:
             if not Decimal(0) <= number <= Decimal(100):
-                errors["value"] = ErrorList(
-                    [
-                        ValidationError(
-                            "Un pourcentage doit être compris entre 0 et 100 "
-                            f"(valeur saisie : {number})."
-                        )
-                    ]
+                errors["value"] = _error(
+                    f"Un pourcentage doit être compris entre 0 et 100 (valeur saisie : {number})."
                 )
+        if value.get("check"):
+            for name in ("numerator", "denominator"):
+                if not value.get(name):
+                    errors[name] = _error(
+                        "Indiquez l'identifiant du chiffre à utiliser pour la vérification."
+                    )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["formatted_value"] = formatting.format_figure(
-            value["value"], value["kind"], value["decimals"] or 0, value["scale"]
-        )
+        context["figure_value"], context["figure_unit"] = figure_text(value)
         return context
+
+
+def figure_text(value) -> tuple[str, str]:
+    """The big number and the words after it, for the active language.
+
+    A ratio per 1 000 inhabitants reads "1,5 établissement pour 1 000 habitants": the unit
+    goes between the number and "pour 1 000 habitants".
+    """
+    decimals = value.get("decimals") or 0
+    unit = value.get("unit") or ""
+    if value.get("value") is None:  # a draft figure not entered yet
+        return "…", unit
+    if value["kind"] == formatting.PER_THOUSAND:
+        number = formatting.format_number(value["value"], decimals)
+        return number, formatting.per_thousand_suffix(unit)
+    return (
+        formatting.format_figure(
+            value["value"], value["kind"], decimals, value.get("scale") or "units"
+        ),
+        unit,
+    )
+
+
+class FigureGroupBlock(blocks.StructBlock):
+    """A titled set of one to eight figure cards."""
+
+    heading = blocks.CharBlock(label="Titre", max_length=120)
+    intro = blocks.TextBlock(required=False, label="Introduction", rows=2)
+    figures = blocks.ListBlock(
+        FigureCardBlock(), min_num=1, max_num=8, label="Chiffres", collapsed=True
+    )
+    layout = blocks.ChoiceBlock(
+        choices=[
+            ("grid", "Grille régulière"),
+            ("highlight", "Premier chiffre mis en avant"),
+        ],
+        default="grid",
+        label="Disposition",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Groupe de chiffres"
+        template = "blocks/figure_group.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "Un titre et de 1 à 8 chiffres clés présentés ensemble."
+        form_layout = BlockGroup(children=["heading", "intro", "figures"], settings=["layout"])
+        preview_value = {
+            "heading": "Les emplois de l'ESS",
+            "figures": [
+                {"value": Decimal("3761"), "kind": "number", "label": "emplois ESS"},
+                {
+                    "value": Decimal("9.5"),
+                    "kind": "percent",
+                    "decimals": 1,
+                    "label": "des emplois du territoire",
+                },
+            ],
+            "layout": "grid",
+        }
+
+
+class ChartRowBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Libellé", max_length=80)
+    value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Ligne"
+        label_format = "{label} : {value}"
+
+
+BARS, STACKED, DONUT = "bars", "stacked", "donut"
+
+
+class ChartBlock(blocks.StructBlock):
+    """A small chart drawn on the server as SVG, with its data as a table and a CSV file."""
+
+    title = blocks.CharBlock(label="Titre", max_length=160)
+    chart_type = blocks.ChoiceBlock(
+        choices=[
+            (BARS, "Barres horizontales"),
+            (STACKED, "Barre empilée à 100 %"),
+            (DONUT, "Anneau"),
+        ],
+        default=BARS,
+        label="Type de graphique",
+    )
+    rows = blocks.ListBlock(ChartRowBlock(), label="Données", collapsed=False)
+    summary = blocks.TextBlock(
+        label="Résumé pour les lecteurs d'écran",
+        rows=3,
+        help_text="Ce que montre le graphique, en une ou deux phrases, avec les chiffres "
+        "principaux.",
+    )
+    kind = blocks.ChoiceBlock(
+        choices=[c for c in formatting.KIND_CHOICES if c[0] != formatting.PER_THOUSAND],
+        default=formatting.NUMBER,
+        label="Nature des valeurs",
+    )
+    decimals = blocks.IntegerBlock(default=0, min_value=0, max_value=3, label="Décimales affichées")
+    source = blocks.CharBlock(required=False, label="Source")
+    note = blocks.TextBlock(required=False, rows=2, label="Note")
+
+    class Meta:
+        icon = "chart"
+        label = "Graphique"
+        template = "blocks/chart.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = (
+            "Barres, barre empilée ou anneau, dessiné sans JavaScript, avec son tableau "
+            "de données et un fichier CSV."
+        )
+        form_layout = BlockGroup(
+            children=["title", "chart_type", "rows", "summary"],
+            settings=["kind", "decimals", "source", "note"],
+        )
+        preview_value = {
+            "title": "Établissements par statut juridique",
+            "chart_type": DONUT,
+            "rows": [
+                {"label": "Associations", "value": Decimal(89)},
+                {"label": "Coopératives", "value": Decimal(6)},
+                {"label": "Mutuelles", "value": Decimal(5)},
+            ],
+            "summary": "89 % d'associations, 6 % de coopératives et 5 % de mutuelles.",
+            "kind": formatting.PERCENT,
+            "decimals": 0,
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_deferred_validation:
+            return value
+        errors = {}
+        rows = [row for row in value.get("rows") or [] if row is not None]
+        row_errors = {}
+        list_errors = []
+        if len(rows) < 2:
+            list_errors.append(
+                ValidationError(
+                    f"Un graphique demande au moins 2 lignes de données (il y en a {len(rows)})."
+                )
+            )
+        seen = {}
+        for index, row in enumerate(rows):
+            number, label = row.get("value"), (row.get("label") or "").strip()
+            if number is not None and number < 0:
+                row_errors[index] = {
+                    "value": _error(f"Une valeur ne peut pas être négative (valeur : {number}).")
+                }
+            elif (
+                number is not None
+                and value.get("kind") == formatting.PERCENT
+                and number > Decimal(100)
+            ):
+                row_errors[index] = {
+                    "value": _error(
+                        f"Un pourcentage doit être compris entre 0 et 100 (valeur : {number})."
+                    )
+                }
+            if label.casefold() in seen:
+                row_errors.setdefault(index, {})["label"] = _error(
+                    f"Le libellé « {label} » est déjà utilisé à la ligne {seen[label.casefold()]}."
+                )
+            seen.setdefault(label.casefold(), index + 1)
+        if value.get("chart_type") in (STACKED, DONUT):
+            if value.get("kind") != formatting.PERCENT:
+                errors["kind"] = _error(
+                    "Un anneau ou une barre empilée montre des parts : choisissez « Pourcentage »."
+                )
+            total = sum(row["value"] for row in rows if row.get("value") is not None)
+            if rows and abs(total - 100) > Decimal("0.5"):
+                list_errors.append(
+                    ValidationError(
+                        "Les parts d'un anneau ou d'une barre empilée doivent totaliser 100 % "
+                        f"(à 0,5 près) : leur somme est {total}."
+                    )
+                )
+        if row_errors or list_errors:
+            errors["rows"] = ListBlockValidationError(
+                block_errors={
+                    index: StructBlockValidationError(block_errors=fields)
+                    for index, fields in row_errors.items()
+                },
+                non_block_errors=list_errors,
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        decimals = value.get("decimals") or 0
+        rows = [
+            (
+                row["label"],
+                row["value"],
+                formatting.format_figure(row["value"], value["kind"], decimals),
+            )
+            for row in value["rows"]
+            # A draft may hold a row still being written; the preview skips it.
+            if row.get("value") is not None
+        ]
+        context["rows"] = rows
+        context["chart"] = charts.LAYOUTS[value["chart_type"]](rows) if rows else None
+        context["chart_type"] = value["chart_type"]
+        chart_id = (parent_context or {}).get("chart_id")
+        page = (parent_context or {}).get("page")
+        context["dom_id"] = f"graphique-{chart_id}" if chart_id else "graphique"
+        if chart_id and hasattr(page, "chart_csv_url"):
+            context["csv_url"] = page.chart_csv_url(chart_id, (parent_context or {}).get("request"))
+        return context
+
+
+class ContactCardBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="Nom", max_length=120)
+    role = blocks.CharBlock(required=False, label="Fonction", max_length=200)
+    organisation = blocks.CharBlock(required=False, label="Organisme", max_length=200)
+    email = blocks.EmailBlock(required=False, label="Courriel")
+    phone = blocks.CharBlock(
+        required=False,
+        max_length=30,
+        label="Téléphone",
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 .()-]{6,}$", "Numéro de téléphone : chiffres, espaces, « + », « . »."
+            )
+        ],
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Contact"
+        template = "blocks/contact_card.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "Une personne à contacter : nom, fonction, organisme, courriel, téléphone."
+        preview_value = {
+            "name": "Sarah Dupont",
+            "role": "Chargée de mission économie sociale et solidaire",
+            "email": "sarah.dupont@agglo-henincarvin.fr",
+        }
+
+
+class SectionHeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = "Titre de section"
+        template = "blocks/section_heading.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "Un intertitre qui ouvre une nouvelle partie de la page."
+        preview_value = "Les données de contexte"
+
+
+class TextBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = "Texte"
+        template = "blocks/rich_text.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "Un ou plusieurs paragraphes de texte mis en forme."
+        preview_value = "<p>Données à compléter.</p>"
+
+
+class FactsheetStreamBlock(blocks.StreamBlock):
+    heading = SectionHeadingBlock(max_length=160)
+    figure_group = FigureGroupBlock()
+    figure = FigureCardBlock()
+    chart = ChartBlock()
+    text = TextBlock(features=["bold", "italic", "link", "ol", "ul"])
+    contact = ContactCardBlock()

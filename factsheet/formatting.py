@@ -70,10 +70,15 @@ def format_figure(
             value * multiplier, "EUR", locale=locale, fraction_digits=decimals
         )
     if kind == PER_THOUSAND:
-        return _("%(value)s pour %(thousand)s habitants") % {
-            "value": format_number(value, decimals, locale),
-            "thousand": format_number(Decimal(1000), 0, locale),
-        }
+        return f"{format_number(value, decimals, locale)} {per_thousand_suffix('', locale)}"
     if multiplier == 1:
         return format_number(value, decimals, locale)
     return format_compact_decimal(value * multiplier, locale=locale, fraction_digits=decimals)
+
+
+def per_thousand_suffix(unit: str = "", locale: str | None = None) -> str:
+    """What follows a ratio: "établissement pour 1 000 habitants" (or without the unit)."""
+    thousand = format_number(Decimal(1000), 0, locale)
+    if unit:
+        return _("%(unit)s pour %(thousand)s habitants") % {"unit": unit, "thousand": thousand}
+    return _("pour %(thousand)s habitants") % {"thousand": thousand}

@@ -1,0 +1,132 @@
+"""Figure checks for editors: recompute the figures that derive from others on the same page.
+
+An editor gives a figure card a ``key`` ("population") and, on a derived figure, a ``check``
+(ratio per 1 000, quotient, share in %) with the keys of its numerator and denominator. The
+stated figure matches when the recomputed value, rounded to the card's displayed decimals,
+equals it. A mismatch is a warning to read before publishing, never a blocking error.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from . import formatting
+from .blocks import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, figure_text
+
+MULTIPLIERS = {
+    PER_THOUSAND_CHECK: Decimal(1000),
+    QUOTIENT_CHECK: Decimal(1),
+    SHARE_CHECK: Decimal(100),
+}
+OK, MISMATCH, INCOMPLETE = "ok", "mismatch", "incomplete"
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    label: str
+    stated: Decimal
+    computed: Decimal | None
+    decimals: int
+    status: str
+    explanation: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+def page_figures(body):
+    """Every figure card of a factsheet body, in reading order (standalone or in a group)."""
+    for block in body or []:
+        if block.block_type == "figure":
+            yield block.value
+        elif block.block_type == "figure_group":
+            yield from block.value["figures"]
+
+
+def _scaled(figure) -> Decimal:
+    """The figure in units: 91,3 millions → 91 300 000."""
+    return figure["value"] * formatting.SCALES[figure.get("scale") or "units"]
+
+
+def _describe(figure) -> str:
+    """The figure as the reader sees it: "1,5 établissement pour 1 000 habitants"."""
+    return " ".join(part for part in (*figure_text(figure), figure.get("label")) if part)
+
+
+def compute_checks(body) -> list[FigureCheck]:
+    """One result per figure card that asks for a check, in reading order."""
+    figures = [f for f in page_figures(body) if f.get("value") is not None]
+    by_key = {f["key"]: f for f in figures if f.get("key")}
+    results = []
+    for figure in figures:
+        formula = figure.get("check")
+        if not formula:
+            continue
+        decimals = figure.get("decimals") or 0
+        label = _describe(figure)
+        numerator = by_key.get(figure.get("numerator") or "")
+        denominator = by_key.get(figure.get("denominator") or "")
+        missing = [
+            key
+            for key, found in (
+                (figure.get("numerator"), numerator),
+                (figure.get("denominator"), denominator),
+            )
+            if found is None
+        ]
+        if missing:
+            results.append(
+                FigureCheck(
+                    label,
+                    figure["value"],
+                    None,
+                    decimals,
+                    INCOMPLETE,
+                    "Aucun chiffre de la page ne porte l'identifiant "
+                    + ", ".join(f"« {key or '?'} »" for key in missing)
+                    + ".",
+                )
+            )
+            continue
+        scale = formatting.SCALES[figure.get("scale") or "units"]
+        try:
+            computed = _scaled(numerator) / _scaled(denominator) * MULTIPLIERS[formula] / scale
+        except (ZeroDivisionError, InvalidOperation):
+            results.append(
+                FigureCheck(
+                    label,
+                    figure["value"],
+                    None,
+                    decimals,
+                    INCOMPLETE,
+                    f"Le dénominateur « {figure['denominator']} » vaut zéro.",
+                )
+            )
+            continue
+        # Compare what the reader sees: both values rounded to the displayed decimals.
+        quantum = Decimal(1).scaleb(-decimals)
+        rounded = computed.quantize(quantum, rounding=ROUND_HALF_UP)
+        stated = figure["value"].quantize(quantum, rounding=ROUND_HALF_UP)
+        status = OK if rounded == stated else MISMATCH
+        results.append(
+            FigureCheck(
+                label,
+                figure["value"],
+                rounded,
+                decimals,
+                status,
+                _explain(formula, numerator, denominator, rounded, decimals),
+            )
+        )
+    return results
+
+
+def _explain(formula, numerator, denominator, result, decimals) -> str:
+    """ "196 ÷ 126 895 × 1 000 = 1,5" in the editor's language."""
+    operation = f"{formatting.format_number(_scaled(numerator), numerator.get('decimals') or 0)}"
+    operation += (
+        f" ÷ {formatting.format_number(_scaled(denominator), denominator.get('decimals') or 0)}"
+    )
+    if formula != QUOTIENT_CHECK:
+        operation += f" × {formatting.format_number(MULTIPLIERS[formula])}"
+    return f"{operation} = {formatting.format_number(result, decimals)}"

@@ -1,0 +1,115 @@
+"""The key-figures page: figure cards and charts composed by editors, and their data files."""
+
+import csv
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404, HttpResponse, JsonResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.models import BasePage
+
+from . import checks, exports
+from .blocks import FactsheetStreamBlock
+
+
+class FigureChecksPanel(Panel):
+    """Read-only panel: the recomputed derived figures of the page being edited."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "factsheet/panels/figure_checks.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            # The edit form's instance is the latest draft, so editors check what they will
+            # publish.
+            context["checks"] = checks.compute_checks(getattr(self.instance, "body", None))
+            return context
+
+
+class FactsheetPage(RoutablePageMixin, BasePage):
+    """The key figures of the ESS on one territory, with their data as CSV and JSON."""
+
+    territory = models.CharField("Territoire", max_length=200)
+    reference_year = models.IntegerField(
+        "Année de référence des données",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="Laissez vide si la publication ne la précise pas.",
+    )
+    data_source = models.CharField("Source des données", max_length=255, blank=True)
+    method_note = RichTextField(
+        "Note de méthode", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    body = StreamField(FactsheetStreamBlock(), blank=True, verbose_name="Contenu")
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("territory"),
+                FieldPanel("reference_year"),
+                FieldPanel("data_source"),
+                FieldPanel("method_note"),
+            ],
+            heading="Territoire et données",
+        ),
+        FieldPanel("body"),
+        FigureChecksPanel(heading="Vérification des chiffres"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("territory"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Page de chiffres clés"
+        verbose_name_plural = "Pages de chiffres clés"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Editors see the checks in preview; the public never does.
+        if getattr(request, "is_preview", False):
+            context["figure_checks"] = checks.compute_checks(self.body)
+        return context
+
+    def chart_csv_url(self, block_id, request=None):
+        return self.get_url(request) + self.reverse_subpage("chart_csv", args=[block_id])
+
+    @path("donnees/csv/", name="figures_csv")
+    def figures_csv(self, request):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(exports.FIGURE_COLUMNS)
+        for row in exports.figure_rows(self):
+            writer.writerow(row)
+        return response
+
+    @path("donnees/json/", name="figures_json")
+    def figures_json(self, request):
+        return JsonResponse(
+            exports.figures_document(self),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+
+    @re_path(r"^graphiques/(?P<block_id>[0-9a-f-]{1,36})/csv/$", name="chart_csv")
+    def chart_csv(self, request, block_id):
+        chart = next((b for b in self.body if b.block_type == "chart" and b.id == block_id), None)
+        if chart is None:
+            raise Http404("Aucun graphique ne porte cet identifiant sur cette page.")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{block_id}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(exports.CHART_COLUMNS)
+        for row in exports.chart_rows(chart.value):
+            writer.writerow(row)
+        return response
