@@ -1,0 +1,91 @@
+"""Site-wide search: published, public pages of the language being read, promoted results first,
+each with its type, a summary and the query's terms highlighted."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils.html import strip_tags
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail.search.utils import normalise_query_string
+
+from .forms import SearchForm
+from .highlight import excerpt, highlight, query_terms
+
+RESULTS_PER_PAGE = 10
+
+
+def _searchable_text(page):
+    """The text the search index holds for the page, apart from its title."""
+    chunks = []
+    for field in page.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name == "title":
+            continue
+        value = field.get_value(page)
+        values = value if isinstance(value, list | tuple) else [value]
+        chunks.extend(strip_tags(str(v)) for v in values if v)
+    return " ".join(chunks)
+
+
+def _summary(page, terms):
+    """The page's own summary when it mentions a term, else an excerpt of its text that does."""
+    summary = page.get_summary() if hasattr(page, "get_summary") else page.search_description
+    text, matched = excerpt(summary, terms)
+    if not matched:
+        body_text, body_matched = excerpt(_searchable_text(page), terms)
+        if body_matched or not text:
+            text = body_text
+    return highlight(text, terms)
+
+
+def _promotions(query, locale):
+    visible_pages = Page.objects.live().public().filter(locale=locale)
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=visible_pages))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "search_query": "", "results": [], "promotions": []}
+    if not form.is_valid():
+        return render(request, "search/search.html", context)
+    query = " ".join(form.cleaned_data["q"].split())
+    context["search_query"] = query
+    if not query:
+        return render(request, "search/search.html", context)
+
+    locale = Locale.get_active()
+    terms = query_terms(query)
+    promotions = _promotions(query, locale)
+    promoted_ids = [p.page_id for p in promotions if p.page_id]
+    matches = (
+        Page.objects.live().public().filter(locale=locale).exclude(pk__in=promoted_ids)
+    ).search(query)
+    page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+
+    ids = [page.pk for page in page_obj.object_list]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    results = [
+        {
+            "page": page,
+            "type": page._meta.verbose_name,
+            "title": highlight(page.title, terms),
+            "summary": _summary(page, terms),
+        }
+        for page in (specific[pk] for pk in ids if pk in specific)
+    ]
+    context.update(
+        {
+            "page_obj": page_obj,
+            "results": results,
+            # Promotions are the editors' answer to the query: once, at the top of page one.
+            "promotions": promotions if page_obj.number == 1 else [],
+            "result_count": page_obj.paginator.count + len(promotions),
+        }
+    )
+    return render(request, "search/search.html", context)
