@@ -176,7 +176,11 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(label="Texte", max_length=255)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Niveau 2"), ("h3", "Niveau 3")], default="h2", label="Niveau"
+        choices=[("h2", "Niveau 2"), ("h3", "Niveau 3")],
+        default="h2",
+        label="Niveau",
+        # "Niveau 2" is layout, not content: keep it out of the index and search excerpts.
+        search_index=False,
     )
 
     class Meta:
