@@ -14,7 +14,7 @@ from wagtail.search import index
 from factsheet.blocks import FigureCardBlock
 
 from . import blocks as home_blocks
-from .navigation import menu_pages
+from . import navigation
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -31,6 +31,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # The header, breadcrumbs and blocks all ask for the home page: finding it from this
+        # page's ancestors brings the breadcrumb trail in the same query.
+        navigation.current_home(request, self)
+        return super().get_context(request, *args, **kwargs)
 
     def get_summary(self):
         """Plain text summing the page up: its search description, else its summary field."""
@@ -84,7 +90,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The menu's pages are the site's sections; the header already fetched them.
-        context["sections"] = menu_pages(request)
+        context["sections"] = navigation.menu_pages(request)
         return context
 
 

@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .navigation import current_home
+from .navigation import current_home, visible_pages
 
 
 def page_tree(request):
@@ -15,7 +15,7 @@ def page_tree(request):
         return []
     nodes = {}
     roots = []
-    for page in home.get_descendants(inclusive=True).live().public().order_by("path"):
+    for page in visible_pages().filter(path__startswith=home.path).order_by("path"):
         node = {"page": page, "children": []}
         parent = nodes.get(page.path[: -Page.steplen])
         if page.pk == home.pk:

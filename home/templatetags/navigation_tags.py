@@ -16,7 +16,7 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 def main_navigation(context):
     request = context.get("request")
     page = context.get("page")
-    home = navigation.current_home(request) if request else None
+    home = navigation.current_home(request, page) if request else None
     items = []
     if home:
         for item in [home, *navigation.menu_pages(request)]:
@@ -58,7 +58,7 @@ def site_footer(context):
     site_settings = SiteSettings.for_request(request)
     return {
         "site_settings": site_settings,
-        "footer_pages": navigation.footer_pages(request, site_settings),
+        "footer_pages": navigation.footer_pages(request),
         "request": request,
     }
 

@@ -20,7 +20,11 @@ def clean(block, raw):
 
 
 def roadmap(*titles):
-    return {"heading": "Feuille de route", "intro": "", "axes": [{"title": t, "text": ""} for t in titles]}
+    return {
+        "heading": "Feuille de route",
+        "intro": "",
+        "axes": [{"title": t, "text": ""} for t in titles],
+    }
 
 
 def test_roadmap_renders_axes_as_an_ordered_list_in_editor_order():
@@ -137,7 +141,14 @@ def test_site_map_block_renders_the_home_page(home_page):
 
 @pytest.mark.parametrize(
     "block",
-    [RoadmapBlock(), CalloutBlock(), RelatedLinksBlock(), PartnersBlock(), HeadingBlock(), SiteMapBlock()],
+    [
+        RoadmapBlock(),
+        CalloutBlock(),
+        RelatedLinksBlock(),
+        PartnersBlock(),
+        HeadingBlock(),
+        SiteMapBlock(),
+    ],
 )
 def test_every_block_has_a_complete_meta(block):
     for attribute in ("icon", "label", "template", "description"):

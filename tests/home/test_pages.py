@@ -80,9 +80,7 @@ def test_home_page_shows_figures_sections_and_partners(client, home_page):
             "type": "partners",
             "value": {
                 "heading": "Partenaires",
-                "partners": [
-                    {"name": "ESSHDF", "description": "", "url": "http://www.esshdf.org"}
-                ],
+                "partners": [{"name": "ESSHDF", "description": "", "url": "http://www.esshdf.org"}],
             },
         }
     ]
@@ -91,7 +89,11 @@ def test_home_page_shows_figures_sections_and_partners(client, home_page):
     content(home_page)  # not in the menu: not an entry point
     html = client.get("/fr/").content.decode()
     assert "3\u202f761" in html and "emplois ESS" in html
-    entry_points = html[html.index('class="entry-points"') : html.index("</nav>", html.index('class="entry-points"'))]
+    entry_points = html[
+        html.index('class="entry-points"') : html.index(
+            "</nav>", html.index('class="entry-points"')
+        )
+    ]
     assert 'href="/fr/politique-ess/"' in entry_points
     assert "La feuille de route de la CAHC." in entry_points
     assert "mentions-legales" not in entry_points
@@ -117,12 +119,19 @@ def test_plan_du_site_lists_live_pages_of_the_current_language_only(client, home
     draft(home_page, ContentPage(title="Brouillon", slug="brouillon"))
     section = content(home_page, title="Infos", slug="infos")
     content(section, title="Sous-page", slug="sous-page")
-    content(home_page, title="Plan du site", slug="plan-du-site", body=[{"type": "site_map", "value": None}])
+    content(
+        home_page,
+        title="Plan du site",
+        slug="plan-du-site",
+        body=[{"type": "site_map", "value": None}],
+    )
     english = english_home(home_page)
     publish(english, ContentPage(title="English only", slug="english-only"))
 
     html = client.get("/fr/plan-du-site/").content.decode()
-    site_map = html[html.index('class="site-map"') : html.index("</nav>", html.index('class="site-map"'))]
+    site_map = html[
+        html.index('class="site-map"') : html.index("</nav>", html.index('class="site-map"'))
+    ]
     assert 'href="/fr/politique-ess/"' in site_map
     assert 'href="/fr/infos/sous-page/"' in site_map
     assert site_map.index("Infos") < site_map.index("Sous-page")
