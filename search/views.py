@@ -6,9 +6,11 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
+
+from home.navigation import current_home
 
 from .forms import SearchForm
 from .highlight import excerpt, highlight, query_terms
@@ -39,8 +41,8 @@ def _summary(page, terms):
     return highlight(text, terms)
 
 
-def _promotions(query, locale):
-    visible_pages = Page.objects.live().public().filter(locale=locale)
+def _promotions(query, locale_id):
+    visible_pages = Page.objects.live().public().filter(locale_id=locale_id)
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .filter(Q(page__isnull=True) | Q(page__in=visible_pages))
@@ -59,17 +61,21 @@ def search(request):
     if not query:
         return render(request, "search/search.html", context)
 
-    locale = Locale.get_active()
+    # The language being read is that of the home page the header already fetched.
+    home = current_home(request)
+    locale_id = home.locale_id if home else None
     terms = query_terms(query)
-    promotions = _promotions(query, locale)
+    promotions = _promotions(query, locale_id)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     matches = (
-        Page.objects.live().public().filter(locale=locale).exclude(pk__in=promoted_ids)
-    ).search(query)
+        Page.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .exclude(pk__in=promoted_ids)
+        .specific()
+        .search(query)
+    )
     page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-
-    ids = [page.pk for page in page_obj.object_list]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     results = [
         {
             "page": page,
@@ -77,7 +83,7 @@ def search(request):
             "title": highlight(page.title, terms),
             "summary": _summary(page, terms),
         }
-        for page in (specific[pk] for pk in ids if pk in specific)
+        for page in page_obj.object_list
     ]
     context.update(
         {
