@@ -1,6 +1,8 @@
 """Site-wide search: published, public pages of the language being read, promoted results first,
 each with its type, a summary and the query's terms highlighted."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
@@ -67,13 +69,18 @@ def search(request):
     terms = query_terms(query)
     promotions = _promotions(query, locale_id)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
+    # Only words reach the backend: punctuation is not indexed, and a stray double quote is
+    # query syntax for SQLite's full-text engine, which rejects it.
+    words = " ".join(re.findall(r"\w+", query))
     matches = (
         Page.objects.live()
         .public()
         .filter(locale_id=locale_id)
         .exclude(pk__in=promoted_ids)
         .specific()
-        .search(query)
+        .search(words)
+        if words
+        else Page.objects.none()
     )
     page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = [

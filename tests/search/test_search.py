@@ -135,6 +135,11 @@ def test_no_result_says_so_and_suggests_what_to_do(client, home_page):
         ("q=" + "a" * 10_000, "trop longue : 200 caractères au plus (vous en avez saisi 10000)"),
         ("q=%FF%FE%FD", ""),
         ("q=%C3%28&page=%00", ""),
+        # Full-text query syntax must reach the backend as plain words.
+        ("q=%22", "Aucune page ne correspond"),
+        ("q=a%22b", "Aucune page ne correspond"),
+        ("q=%22%C3%A9conomie", ""),
+        ("q=NEAR(a+b)+OR+*+%3A*+%3C-%3E+!", "Aucune page ne correspond"),
     ],
 )
 def test_bad_input_never_breaks_the_page(client, home_page, query_string, message):
