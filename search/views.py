@@ -43,11 +43,18 @@ def _summary(page, terms):
     return highlight(text, terms)
 
 
-def _promotions(query, locale_id):
-    visible_pages = Page.objects.live().public().filter(locale_id=locale_id)
+def _site_pages(home):
+    """Live, public pages of the language tree being read. Filtering on the tree rather than
+    on the locale also leaves out Wagtail's root node and other sites' pages."""
+    if home is None:
+        return Page.objects.none()
+    return Page.objects.live().public().descendant_of(home, inclusive=True)
+
+
+def _promotions(query, home):
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=visible_pages))
+        .filter(Q(page__isnull=True) | Q(page__in=_site_pages(home)))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -65,20 +72,14 @@ def search(request):
 
     # The language being read is that of the home page the header already fetched.
     home = current_home(request)
-    locale_id = home.locale_id if home else None
     terms = query_terms(query)
-    promotions = _promotions(query, locale_id)
+    promotions = _promotions(query, home)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     # Only words reach the backend: punctuation is not indexed, and a stray double quote is
     # query syntax for SQLite's full-text engine, which rejects it.
     words = " ".join(re.findall(r"\w+", query))
     matches = (
-        Page.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .exclude(pk__in=promoted_ids)
-        .specific()
-        .search(words)
+        _site_pages(home).exclude(pk__in=promoted_ids).specific().search(words)
         if words
         else Page.objects.none()
     )

@@ -66,6 +66,11 @@ def test_only_live_public_pages_of_the_current_language_are_found(client, home_p
     assert "English" in english_found and "politique-ess" not in english_found
 
 
+def test_wagtail_root_node_is_never_a_result(client, home_page):
+    html = client.get(URL, {"q": "root"}).content.decode()
+    assert "Aucune page ne correspond à « root »." in html
+
+
 def test_promotions_come_first_without_duplicates(client, pages, home_page):
     promote("Financement", pages["legal"], description="Qui finance le site ?")
     html = client.get(URL, {"q": "financement"}).content.decode()
