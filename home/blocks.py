@@ -136,6 +136,16 @@ class RelatedLinksBlock(blocks.StructBlock):
             ],
         }
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A chosen page may since have been unpublished or deleted: readers would get a 404.
+        context["links"] = [
+            link
+            for link in value["links"]
+            if (link["page"] is not None and link["page"].live) or link["url"]
+        ]
+        return context
+
 
 class PartnerBlock(blocks.StructBlock):
     name = blocks.CharBlock(label="Nom", max_length=255)

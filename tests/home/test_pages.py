@@ -137,3 +137,19 @@ def test_plan_du_site_lists_live_pages_of_the_current_language_only(client, home
     assert site_map.index("Infos") < site_map.index("Sous-page")
     assert "Brouillon" not in site_map
     assert "English only" not in site_map
+
+
+def test_related_links_to_pages_unpublished_since_disappear(client, home_page):
+    target = content(home_page, title="Annexe", slug="annexe")
+    links = [
+        {"page": target.pk, "url": "", "label": ""},
+        {"page": None, "url": "http://www.esshdf.org", "label": "ESSHDF"},
+    ]
+    policy(
+        home_page, body=[{"type": "related_links", "value": {"heading": "Liens", "links": links}}]
+    )
+    assert '<a href="/fr/annexe/">Annexe</a>' in client.get("/fr/politique-ess/").content.decode()
+    target.unpublish()
+    html = client.get("/fr/politique-ess/").content.decode()
+    assert "/fr/annexe/" not in html
+    assert '<a href="http://www.esshdf.org">ESSHDF</a>' in html
