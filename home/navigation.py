@@ -84,7 +84,7 @@ def current_home(request, page=None):
         home, trail = _ancestry(request, page)
         if home is None:
             home = _home_without_page(request)
-        request._ess_trail = trail
+        request._ess_trail = (page.pk if page else None, trail)
         return home
 
     return _cached(request, "home", compute)
@@ -93,7 +93,11 @@ def current_home(request, page=None):
 def breadcrumb_trail(request, page):
     """The pages from the home page down to `page`, `page` excluded; empty on the home page."""
     current_home(request, page)
-    return request._ess_trail
+    trail_page_id, trail = request._ess_trail
+    if trail_page_id != page.pk:
+        # The home page was looked up for another page, or for none: find this one's trail.
+        trail = _ancestry(request, page)[1]
+    return trail
 
 
 def _menu_and_footer(request):

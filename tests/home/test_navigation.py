@@ -104,3 +104,16 @@ def test_footer_links_to_the_translation_in_the_readers_language(client, home_pa
     html = footer(client.get("/en/").content.decode())
     assert '<a href="/en/legal-notice/">Legal notice</a>' in html
     assert "/fr/mentions-legales/" not in html
+
+
+def test_breadcrumbs_follow_the_page_given_even_after_another_lookup(rf, home_page):
+    from home import navigation
+
+    section = content(home_page, title="Infos", slug="infos")
+    detail = content(section, title="Détail", slug="detail")
+    request = rf.get("/fr/infos/detail/", SERVER_NAME="localhost")
+    assert navigation.current_home(request).pk == home_page.pk  # looked up without a page
+    assert [p.pk for p in navigation.breadcrumb_trail(request, detail)] == [
+        home_page.pk,
+        section.pk,
+    ]
