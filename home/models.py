@@ -1,9 +1,22 @@
-"""The abstract BasePage every page type inherits, and the home page."""
+"""The abstract BasePage every page type inherits, the home, policy and generic content pages,
+and the site settings behind the footer."""
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from factsheet.blocks import FigureCardBlock
+
+from . import blocks as home_blocks
+from . import navigation
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
 class BasePage(Page):
@@ -12,8 +25,29 @@ class BasePage(Page):
     Abstract on purpose: wagtail-localize does not support Wagtail's swappable base page model.
     """
 
+    # Name of a text or rich-text field that sums the page up when no search description is set;
+    # used for the meta description and search results.
+    summary_field = None
+
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # The header, breadcrumbs and blocks all ask for the home page: finding it from this
+        # page's ancestors brings the breadcrumb trail in the same query.
+        navigation.current_home(request, self)
+        return super().get_context(request, *args, **kwargs)
+
+    def get_summary(self):
+        """Plain text summing the page up: its search description, else its summary field."""
+        if self.search_description:
+            return self.search_description
+        if self.summary_field:
+            return " ".join(strip_tags(str(getattr(self, self.summary_field) or "")).split())
+        return ""
+
+    def get_meta_description(self):
+        return Truncator(self.get_summary()).chars(160)
 
 
 class HomePage(BasePage):
@@ -22,9 +56,30 @@ class HomePage(BasePage):
     introduction = RichTextField(
         blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
     )
+    key_figures = StreamField(
+        [("figure", FigureCardBlock())],
+        blank=True,
+        verbose_name="Chiffres clés à la une",
+        help_text="Trois ou quatre chiffres de la brochure, affichés sous l'introduction.",
+    )
+    body = StreamField(
+        [
+            ("partners", home_blocks.PartnersBlock()),
+            ("callout", home_blocks.CalloutBlock()),
+            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+        ],
+        blank=True,
+        verbose_name="Contenu",
+    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    summary_field = "introduction"
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -34,5 +89,138 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        # The menu's pages are the site's sections; the header already fetched them.
+        context["sections"] = navigation.menu_pages(request)
         return context
+
+
+class PolicyPage(BasePage):
+    """The agglomeration's ESS policy: its intent, its roadmap, its figures and contacts."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], verbose_name="Introduction")
+    body = StreamField(
+        [
+            ("roadmap", home_blocks.RoadmapBlock()),
+            ("callout", home_blocks.CalloutBlock()),
+            ("figure", FigureCardBlock()),
+            ("related_links", home_blocks.RelatedLinksBlock()),
+            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+        ],
+        blank=True,
+        verbose_name="Contenu",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    summary_field = "intro"
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    # One per language tree: translations live under another home page.
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Politique ESS de l'agglomération"
+        verbose_name_plural = "Politiques ESS de l'agglomération"
+
+
+class ContentPage(BasePage):
+    """A plain page of text: legal notice, accessibility statement, plan du site…"""
+
+    intro = models.TextField(blank=True, verbose_name="Introduction")
+    body = StreamField(
+        [
+            ("heading", home_blocks.HeadingBlock()),
+            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("site_map", home_blocks.SiteMapBlock()),
+        ],
+        blank=True,
+        verbose_name="Contenu",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    summary_field = "intro"
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = "Page de contenu"
+        verbose_name_plural = "Pages de contenu"
+
+
+class PartnerLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Libellé", max_length=255)
+    url = blocks.URLBlock(label="Adresse")
+
+    class Meta:
+        icon = "link"
+        label = "Lien partenaire"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the footer shows: whom to contact, the partners' sites and the mandatory pages.
+
+    Only language-neutral values are stored here (names, addresses, pages); the pages are
+    shown in the reader's language when translated.
+    """
+
+    contact_name = models.CharField(max_length=255, blank=True, verbose_name="Nom du contact")
+    contact_email = models.EmailField(blank=True, verbose_name="Courriel de contact")
+    contact_phone = models.CharField(max_length=30, blank=True, verbose_name="Téléphone de contact")
+    partner_links = StreamField(
+        [("link", PartnerLinkBlock())], blank=True, verbose_name="Liens partenaires"
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Page des mentions légales",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Déclaration d'accessibilité",
+    )
+    sitemap_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Page du plan du site",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Contact",
+        ),
+        FieldPanel("partner_links"),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_notice_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("sitemap_page"),
+            ],
+            heading="Pages du pied de page",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Pied de page et contact"

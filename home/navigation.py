@@ -1,0 +1,142 @@
+"""The site's chrome from the page tree: the home of the language being read, the menu, the
+breadcrumb trail and the footer links.
+
+Header, footer, breadcrumbs and the plan-du-site block all need the same few pages. They are
+fetched in as few queries as possible (the home page and the breadcrumb trail together, the
+menu and the footer pages together) and kept on the request object.
+"""
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
+from wagtail.models import Page, PageViewRestriction, Site
+
+FOOTER_ROLES = ("legal_notice", "accessibility", "sitemap")
+
+
+def _cached(request, name, compute):
+    attr = f"_ess_{name}"
+    if not hasattr(request, attr):
+        setattr(request, attr, compute())
+    return getattr(request, attr)
+
+
+def is_private():
+    """True for a page inside a section with a view restriction. Unlike PageQuerySet.public(),
+    which first loads every restriction, this stays inside the page query."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+def visible_pages():
+    return Page.objects.live().exclude(is_private())
+
+
+def _ancestry(request, page):
+    """(home, trail): the home of `page`'s language tree and the pages from it down to `page`,
+    `page` excluded, in a single query. (None, []) when `page` is outside the site's tree."""
+    site = Site.find_for_request(request)
+    if site is None or page is None:
+        return None, []
+    root_key = Page.objects.filter(
+        pk=site.root_page_id, translation_key=OuterRef("translation_key")
+    )
+    ancestors = list(
+        Page.objects.ancestor_of(page, inclusive=True)
+        .annotate(is_home=Exists(root_key))
+        .order_by("depth")
+    )
+    for index, ancestor in enumerate(ancestors):
+        if ancestor.is_home:
+            return ancestor, [a for a in ancestors[index:] if a.pk != page.pk]
+    return None, []
+
+
+def _home_without_page(request):
+    """The site's root page in the active language, or the root page itself if untranslated."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    return (
+        Page.objects.filter(translation_key=Subquery(root_key))
+        .filter(Q(locale__language_code=get_language(), live=True) | Q(pk=site.root_page_id))
+        .annotate(
+            rank=Case(
+                When(pk=site.root_page_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank")
+        .first()
+    )
+
+
+def current_home(request, page=None):
+    """The home page of the language being read. Given the page being served, it comes with
+    that page's breadcrumb trail at no extra cost."""
+
+    def compute():
+        home, trail = _ancestry(request, page)
+        if home is None:
+            home = _home_without_page(request)
+        request._ess_trail = (page.pk if page else None, trail)
+        return home
+
+    return _cached(request, "home", compute)
+
+
+def breadcrumb_trail(request, page):
+    """The pages from the home page down to `page`, `page` excluded; empty on the home page."""
+    current_home(request, page)
+    trail_page_id, trail = request._ess_trail
+    if trail_page_id != page.pk:
+        # The home page was looked up for another page, or for none: find this one's trail.
+        trail = _ancestry(request, page)[1]
+    return trail
+
+
+def _menu_and_footer(request):
+    from .models import SiteSettings  # the models module imports this one
+
+    home = current_home(request)
+    if home is None:
+        return [], []
+    site_settings = SiteSettings.for_request(request)
+    chosen = {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
+    ids = [pk for pk in chosen.values() if pk]
+    in_menu = Q(path__startswith=home.path, depth=home.depth + 1, show_in_menus=True)
+    footer = Q(pk__in=ids) | Q(
+        translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+        locale_id=home.locale_id,
+    )
+    pages = list(visible_pages().filter(in_menu | footer if ids else in_menu).order_by("path"))
+
+    menu = [
+        p
+        for p in pages
+        if p.depth == home.depth + 1 and p.path.startswith(home.path) and p.show_in_menus
+    ]
+    by_key = {}
+    for candidate in pages:
+        # The translation in the reader's language wins over the page chosen in the settings.
+        if candidate.translation_key not in by_key or candidate.locale_id == home.locale_id:
+            by_key[candidate.translation_key] = candidate
+    keys = {p.pk: p.translation_key for p in pages if p.pk in ids}
+    footer_pages = [by_key[keys[pk]] for pk in chosen.values() if pk in keys]
+    return menu, footer_pages
+
+
+def menu_pages(request):
+    """The home page's published, public children marked "show in menus", in tree order."""
+    return _cached(request, "chrome", lambda: _menu_and_footer(request))[0]
+
+
+def footer_pages(request):
+    """The legal, accessibility and plan-du-site pages chosen in the site settings, in the
+    reader's language when translated and published."""
+    return _cached(request, "chrome", lambda: _menu_and_footer(request))[1]

@@ -1,0 +1,48 @@
+"""Maps of the site: the page tree shown on the plan-du-site page, and sitemap.xml for crawlers."""
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from .navigation import current_home, visible_pages
+
+
+def page_tree(request):
+    """Published, public pages under the current language's home, as nested
+    {"page", "children"} nodes. A page whose parent is unpublished is unreachable: left out."""
+    home = current_home(request)
+    if home is None:
+        return []
+    nodes = {}
+    roots = []
+    for page in visible_pages().filter(path__startswith=home.path).order_by("path"):
+        node = {"page": page, "children": []}
+        parent = nodes.get(page.path[: -Page.steplen])
+        if page.pk == home.pk:
+            roots.append(node)
+        elif parent is None:
+            continue
+        else:
+            parent["children"].append(node)
+        nodes[page.path] = node
+    return roots
+
+
+class MultilingualSitemap(Sitemap):
+    """Wagtail's sitemap lists the site's root in one language only; this one lists the live,
+    public pages of every translation of the root, so English pages are found too."""
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        roots = Page.objects.filter(translation_key=root.translation_key)
+        in_any_tree = Q()
+        for tree_root in roots:
+            in_any_tree |= Q(path__startswith=tree_root.path)
+        return (
+            Page.objects.filter(in_any_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
