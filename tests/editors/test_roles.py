@@ -1,0 +1,198 @@
+"""What each editorial role may do in the admin, and what an anonymous visitor may not see."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from home.models import HomePage
+from home.roles import EDITORS, MODERATORS, WORKFLOW
+from tests.accounts import create_editor, create_moderator
+
+pytestmark = pytest.mark.django_db
+
+# Page forms carry a comments formset; an empty one is what the browser sends.
+EMPTY_COMMENTS = {
+    "comments-TOTAL_FORMS": "0",
+    "comments-INITIAL_FORMS": "0",
+    "comments-MIN_NUM_FORMS": "0",
+    "comments-MAX_NUM_FORMS": "1000",
+}
+
+
+def home_form(title, introduction, action):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "accueil-test",
+            "introduction": rich_text(introduction),
+            action: "1",
+            **EMPTY_COMMENTS,
+        }
+    )
+
+
+def submit_edit(client, page, introduction):
+    """The Éditeur's edit of `page`, submitted for moderation."""
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        home_form(page.title, introduction, "action-submit"),
+    )
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(create_editor())
+    return client
+
+
+def test_roles_hold_exactly_the_intended_page_permissions():
+    def page_permissions(name):
+        group = Group.objects.get(name=name)
+        return {(p.page.depth, p.permission.codename) for p in group.page_permissions.all()}
+
+    assert page_permissions(EDITORS) == {(1, "add_page"), (1, "change_page")}
+    assert page_permissions(MODERATORS) == {
+        (1, codename)
+        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+    }
+
+
+def test_only_moderators_delete_images_and_documents():
+    def collection_permissions(name):
+        group = Group.objects.get(name=name)
+        return {p.permission.codename for p in group.collection_permissions.all()}
+
+    assert "delete_image" not in collection_permissions(EDITORS)
+    assert "delete_document" not in collection_permissions(EDITORS)
+    assert {"add_image", "choose_image", "add_document"} <= collection_permissions(EDITORS)
+    assert {"delete_image", "delete_document"} <= collection_permissions(MODERATORS)
+    # No model-wide permission would widen the collection ones.
+    for name in (EDITORS, MODERATORS):
+        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert codenames == {"access_admin", "submit_translation"}
+
+
+def test_wagtail_look_alike_default_groups_are_gone():
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_workflow_covers_home_pages_created_later_in_every_language(home_page):
+    english_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Home", slug="home-en", locale=Locale.objects.get(language_code="en"))
+    )
+    for page in (home_page, english_home):
+        workflow = page.get_workflow()
+        assert workflow.name == WORKFLOW
+        [task] = workflow.tasks
+        assert list(task.specific.groups.values_list("name", flat=True)) == [MODERATORS]
+
+
+def test_editor_creates_a_page_and_submits_it_for_moderation(editor_client):
+    root = Page.get_first_root_node()
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:add", args=["home", "homepage", root.pk]),
+        home_form("Nouvelle page", "Brouillon de l'éditrice", "action-submit"),
+    )
+    assert response.status_code == 302
+    page = HomePage.objects.get(title="Nouvelle page")
+    assert not page.live
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_editor_sees_no_publish_action_and_a_forced_publish_is_refused(
+    editor_client, home_page
+):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[home_page.pk])
+    html = editor_client.get(edit_url).content.decode()
+    assert 'name="action-submit"' in html
+    assert 'name="action-publish"' not in html
+
+    editor_client.post(edit_url, home_form(home_page.title, "Publié sans relecture ?", "action-publish"))
+    home_page.refresh_from_db()
+    assert "Publié sans relecture" not in home_page.introduction
+    editor_client.logout()
+    assert "Publié sans relecture" not in editor_client.get("/fr/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/workflows/list/",
+        "/admin/workflows/tasks/index/",
+        "/admin/sites/",
+        "/admin/locales/",
+    ],
+)
+def test_editor_cannot_reach_site_administration(editor_client, url):
+    response = editor_client.get(url)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] != url
+
+
+def test_editor_cannot_reach_site_settings(editor_client, home_page):
+    # Each registered setting (the home app adds its own) has its edit page under /admin/settings/.
+    for model in settings_registry:
+        url = reverse(
+            "wagtailsettings:edit", args=[model._meta.app_label, model._meta.model_name]
+        )
+        assert editor_client.get(url).status_code in (302, 403), url
+
+
+def test_moderator_approves_and_publishes_a_submitted_page(client, home_page):
+    client.force_login(create_editor())
+    submit_edit(client, home_page, "Relue et publiée")
+    home_page.refresh_from_db()
+    state = home_page.current_workflow_state
+    assert "Relue et publiée" not in client.get("/fr/").content.decode()
+
+    client.force_login(create_moderator())
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[home_page.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert "Relue et publiée" in client.get("/fr/").content.decode()
+
+
+def test_editor_cannot_approve_their_own_submission(editor_client, home_page):
+    submit_edit(editor_client, home_page, "Auto-validation")
+    home_page.refresh_from_db()
+    state = home_page.current_workflow_state
+    editor_client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[home_page.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_anonymous_cannot_see_drafts_previews_or_the_admin(client, home_page):
+    draft = home_page.add_child(instance=HomePage(title="Brouillon", slug="brouillon", live=False))
+    draft.save_revision()
+    assert client.get("/fr/brouillon/").status_code == 404
+
+    for url in (
+        reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk]),
+        reverse("wagtailadmin_pages:view_draft", args=[draft.pk]),
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        "/admin/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/admin/login/"), url
