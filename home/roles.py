@@ -5,9 +5,9 @@ working whatever the models become later. They are idempotent: running them twic
 nothing more.
 
 - "Éditeurs" create and edit drafts anywhere in the page tree and submit them for moderation;
-  they upload and edit images and documents but delete none, and never publish.
-- "Modérateurs" can do the same, approve, publish, unpublish, lock and unlock pages, and delete
-  images and documents.
+  they upload images and documents and choose any of them, and never publish.
+- "Modérateurs" can do the same, approve, publish, unpublish, lock and unlock pages, and edit
+  and delete any image or document.
 - The "Relecture et publication" workflow (one approval task for the Modérateurs) is attached to
   the tree root, so it covers the home page of every language and every page below it, including
   pages created after the migration.
@@ -27,17 +27,20 @@ APPROVAL_TASK = "Validation par un modérateur"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "lock_page", "unlock_page"]
 
+# Wagtail treats deleting an image or a document as changing it: "change" on the collection
+# would let Éditeurs delete anyone's files. With "add" alone they edit (and may delete) only
+# what they uploaded themselves, and choose any file for their pages.
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
 MODERATOR_COLLECTION_PERMISSIONS = [
     *EDITOR_COLLECTION_PERMISSIONS,
+    ("wagtailimages", "change_image"),
     ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
 ]
 
