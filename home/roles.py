@@ -62,7 +62,7 @@ def _permission(apps, app_label, codename):
 
 
 def _ensure_model_permissions(apps, app_labels):
-    """Permissions are normally created after the last migration; a data migration needs them now."""
+    """Django creates permissions after the last migration; a data migration needs them now."""
     for label in app_labels:
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
 

@@ -1,8 +1,9 @@
 """An Éditeur and a Modérateur publish a change together, in the French admin, in Chromium.
 
-The Éditeur changes a page, sees it in the preview panel and submits it to the "Relecture et
-publication" workflow; the public site does not show it until a Modérateur approves it. Without
-the workflow there is no "Soumettre à …" action and the test fails.
+The Éditeur changes a page, sees it in the preview panel with Wagtail's accessibility checks,
+and submits it to the "Relecture et publication" workflow; the public site does not show it
+until a Modérateur approves it. Without the workflow there is no "Soumettre à …" action and
+the test fails.
 """
 
 import re
@@ -63,6 +64,11 @@ def test_editor_submits_a_change_that_a_moderator_approves_and_publishes(
     page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
     preview = page.frame_locator("#w-preview-iframe").locator("main")
     expect(preview).to_contain_text(NEW_INTRODUCTION)
+    # Wagtail's checker runs axe and the content metrics inside the preview (it needs the
+    # userbar in base.html): a word count proves it ran, and it finds no problem.
+    page.get_by_role("button", name="Activer/désactiver les vérifications").click()
+    expect(page.locator("[data-content-word-count]")).to_have_text(re.compile(r"^\d+$"))
+    expect(page.locator("[data-content-checker-count]")).to_have_text("0")
 
     expect(page.get_by_role("button", name="Publier")).to_have_count(0)
     choose_more_action(page, f"Soumettre à {WORKFLOW}")

@@ -6,34 +6,14 @@ from django.urls import reverse
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Task, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from home.models import HomePage
 from home.roles import EDITORS, MODERATORS, WORKFLOW
 from tests.accounts import create_editor, create_moderator
+from tests.editors.page_forms import home_form
 from tests.media import png_file
 
 pytestmark = pytest.mark.django_db
-
-# Page forms carry a comments formset; an empty one is what the browser sends.
-EMPTY_COMMENTS = {
-    "comments-TOTAL_FORMS": "0",
-    "comments-INITIAL_FORMS": "0",
-    "comments-MIN_NUM_FORMS": "0",
-    "comments-MAX_NUM_FORMS": "1000",
-}
-
-
-def home_form(title, introduction, action):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "accueil-test",
-            "introduction": rich_text(introduction),
-            action: "1",
-            **EMPTY_COMMENTS,
-        }
-    )
 
 
 def submit_edit(client, page, introduction):
