@@ -134,8 +134,14 @@ def iter_patterns(patterns, prefix="", namespace=""):
 
 
 @pytest.fixture
-def world(home_page):
+def world(home_page, settings, tmp_path):
     """One object of every kind an admin URL can point at."""
+    # Wagtail serves documents from disk; the test settings' in-memory storage has no disk.
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     editor = create_editor()
     moderator = create_moderator()
     superuser = create_member("admin", superuser=True)
