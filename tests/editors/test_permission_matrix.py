@@ -12,6 +12,8 @@ prints "P endpoint×role pairs, 0 unauthorised" (run pytest with -s to see it).
 import re
 
 import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.contrib.redirects.models import Redirect
@@ -20,10 +22,11 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Site, Task, Workflow
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from home.models import HomePage
-from home.roles import EDITORS
+from home.roles import EDITORS, MODERATORS
 from tests.accounts import create_editor, create_member, create_moderator
 from tests.media import png_file
 
@@ -111,9 +114,35 @@ LIVE_PAGE_ENDPOINTS = {"wagtailadmin_pages:unpublish"}
 SKIPPED = ("wagtailadmin_error_test", "wagtailadmin_logout")
 
 
-def allowed_roles(name):
+def snippet_policies():
+    """For each snippet's admin views: its URL namespace, first object and allowed roles.
+
+    A role may reach a snippet's views when its group holds any permission on the model (the
+    taxonomy snippets get theirs from `home.roles.grant_snippet_permissions`).
+    """
+    groups = {
+        EDITOR: Group.objects.get(name=EDITORS),
+        MODERATOR: Group.objects.get(name=MODERATORS),
+    }
+    policies = {}
+    for model in get_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        roles = {SUPERUSER} | {
+            role
+            for role, group in groups.items()
+            if group.permissions.filter(content_type=content_type).exists()
+        }
+        first = model._default_manager.order_by("pk").first()
+        policies[f"{model.snippet_viewset.url_namespace}:"] = (first and first.pk, roles)
+    return policies
+
+
+def allowed_roles(name, snippets):
     if name in OPEN_ENDPOINTS:
         return EVERYONE
+    for namespace, (_, roles) in snippets.items():
+        if name.startswith(namespace):
+            return roles
     base = name.removesuffix("_results")
     if base in STAFF_READABLE:
         return STAFF
@@ -209,10 +238,13 @@ def world(home_page, settings, tmp_path):
         "wagtailimages_chooser:": image.pk,
         "wagtaildocs_chooser:": document.pk,
     }
+    snippets = snippet_policies()
+    pk_by_namespace |= {namespace: pk for namespace, (pk, _) in snippets.items() if pk}
     return {
         "users": {EDITOR: editor, MODERATOR: moderator, SUPERUSER: superuser},
         "ids": ids,
         "pk_by_namespace": pk_by_namespace,
+        "snippets": snippets,
         "draft": draft,
         "home": home_page,
         "document": document,
@@ -298,7 +330,7 @@ def test_no_role_reaches_an_endpoint_its_role_forbids(client, world):
                 errors.append(f"{role} → {url} ({name}): {status}")
             if 200 <= status < 300:
                 reached[role] += 1
-                if role not in allowed_roles(name):
+                if role not in allowed_roles(name, world["snippets"]):
                     unauthorised.append(f"{role} → {url} ({name}): {status}")
     print(
         f"\n{pairs} endpoint×role pairs, {len(unauthorised)} unauthorised; 2xx per role: {reached}"
