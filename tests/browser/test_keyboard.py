@@ -10,11 +10,10 @@ pytestmark = pytest.mark.browser
 MARK_TABBABLES = """() => {
     const selector = 'a[href], button, input, select, textarea, summary, iframe, ' +
         '[tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
-    const tabbables = [...document.querySelectorAll(selector)].filter((el) => {
-        const style = getComputedStyle(el);
-        return !el.disabled && el.tabIndex >= 0 && style.display !== 'none'
-            && style.visibility !== 'hidden' && !el.closest('[inert], [hidden]');
-    });
+    // checkVisibility() also rules out what sits in a closed <details> or a hidden ancestor.
+    const tabbables = [...document.querySelectorAll(selector)].filter((el) =>
+        !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]')
+        && el.checkVisibility({visibilityProperty: true}));
     tabbables.forEach((el, index) => {
         const style = getComputedStyle(el);
         el.dataset.kbd = index;
