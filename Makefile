@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format check
+.PHONY: help install run demo test test-browser lint format check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite u
 
 test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
+
+test-browser: install ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
+	$(PY) -m pytest -m browser
 
 lint: install ## ruff check and ruff format --check
 	$(PY) -m ruff check .

@@ -1,0 +1,60 @@
+"""axe-core on every public page type, in every language it exists in, on a phone and a desktop.
+
+Each page is also saved as a full-page screenshot in test-artifacts/screenshots/ (ignored by
+git) so that a person can look at what the tests saw.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import WIDTHS
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return results.violations.map((v) => ({
+                id: v.id,
+                help: v.help,
+                targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+            }));
+        }""",
+        WCAG_21_AA,
+    )
+
+
+def test_public_pages_have_no_wcag_21_aa_violation_at_375_and_1280_px(
+    demo_site, live_server, browser_page, artifacts_dir
+):
+    failures, screenshots = [], []
+    for sample in demo_site:
+        for width in WIDTHS:
+            browser_page.set_viewport_size({"width": width, "height": 900})
+            response = browser_page.goto(live_server.url + sample.path)
+            assert response.status == 200, f"{sample.path}: {response.status}"
+            shot = artifacts_dir / f"{sample.slug}-{width}.png"
+            browser_page.screenshot(path=str(shot), full_page=True)
+            screenshots.append(shot)
+            for violation in axe_violations(browser_page):
+                failures.append(
+                    f"{sample.path} @ {width}px: {violation['id']} ({violation['help']}) "
+                    f"on {violation['targets']}"
+                )
+    print(f"\naxe: {len(demo_site)} page types × {len(WIDTHS)} widths, {len(failures)} violations")
+    assert failures == [], "\n".join(failures)
+    assert all(shot.stat().st_size > 1000 for shot in screenshots)
+
+
+def test_axe_catches_a_violation_on_the_site_skeleton(demo_site, live_server, browser_page):
+    """The check above means something only if axe really runs against our pages."""
+    browser_page.goto(live_server.url + demo_site[0].path)
+    browser_page.evaluate("document.documentElement.removeAttribute('lang')")
+    assert "html-has-lang" in {v["id"] for v in axe_violations(browser_page)}
