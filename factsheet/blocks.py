@@ -45,7 +45,10 @@ class FigureCardBlock(blocks.StructBlock):
 
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
     kind = blocks.ChoiceBlock(
-        choices=formatting.KIND_CHOICES, default=formatting.NUMBER, label="Nature du chiffre"
+        search_index=False,
+        choices=formatting.KIND_CHOICES,
+        default=formatting.NUMBER,
+        label="Nature du chiffre",
     )
     unit = blocks.CharBlock(
         required=False,
@@ -62,7 +65,9 @@ class FigureCardBlock(blocks.StructBlock):
         label="Précision",
         help_text="Une ligne de contexte facultative, par ex. « dans le Pas-de-Calais ».",
     )
-    scale = blocks.ChoiceBlock(choices=formatting.SCALE_CHOICES, default="units", label="Échelle")
+    scale = blocks.ChoiceBlock(
+        choices=formatting.SCALE_CHOICES, default="units", label="Échelle", search_index=False
+    )
     decimals = blocks.IntegerBlock(default=0, min_value=0, max_value=3, label="Décimales affichées")
     year = blocks.IntegerBlock(
         required=False, min_value=1900, max_value=2100, label="Année de référence"
@@ -77,6 +82,7 @@ class FigureCardBlock(blocks.StructBlock):
         "chiffres puissent être recalculés à partir de celui-ci.",
     )
     check = blocks.ChoiceBlock(
+        search_index=False,
         choices=CHECK_CHOICES,
         required=False,
         label="Vérification",
@@ -176,6 +182,7 @@ class FigureGroupBlock(blocks.StructBlock):
         FigureCardBlock(), min_num=1, max_num=8, label="Chiffres", collapsed=True
     )
     layout = blocks.ChoiceBlock(
+        search_index=False,
         choices=[
             ("grid", "Grille régulière"),
             ("highlight", "Premier chiffre mis en avant"),
@@ -224,6 +231,7 @@ class ChartBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label="Titre", max_length=160)
     chart_type = blocks.ChoiceBlock(
+        search_index=False,
         choices=[
             (BARS, "Barres horizontales"),
             (STACKED, "Barre empilée à 100 %"),
@@ -240,6 +248,7 @@ class ChartBlock(blocks.StructBlock):
         "principaux.",
     )
     kind = blocks.ChoiceBlock(
+        search_index=False,
         choices=[c for c in formatting.KIND_CHOICES if c[0] != formatting.PER_THOUSAND],
         default=formatting.NUMBER,
         label="Nature des valeurs",

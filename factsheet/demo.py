@@ -142,6 +142,7 @@ def build(home, report):
         slug=SLUG,
         territory="Communauté d'agglomération Hénin-Carvin",
         body=BODY,
+        show_in_menus=True,
     )
     home.add_child(instance=page)
     page.save_revision().publish()

@@ -52,6 +52,9 @@ OPEN_ENDPOINTS = {
     "wagtaildocs_serve",
     "wagtaildocs_authenticate_with_password",
     "wagtailcore_authenticate_with_password",
+    "sitemap",
+    "robots_txt",
+    "search",
 }
 
 # Site administration: users, groups, sites, languages, workflows, collections, redirects,

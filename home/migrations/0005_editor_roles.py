@@ -11,7 +11,7 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0002_content_locales"),
+        ("home", "0004_figure_card_settings"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
