@@ -1,8 +1,8 @@
 """Log records become single JSON lines a log collector can parse."""
 
 import json
-import sys
 import logging
+import sys
 
 from django.test import RequestFactory
 
