@@ -39,6 +39,8 @@ logconfig_dict = {
             "formatter": "json",
         }
     },
+    # gunicorn merges this with its defaults, whose root logger names a handler replaced here.
+    "root": {"handlers": ["stdout"], "level": "INFO"},
     "loggers": {
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
