@@ -95,9 +95,7 @@ def report(log, restart_window, started):
         f"redémarrage de PostgreSQL : de {restart_begin - started:.1f} s "
         f"à {restart_end - started:.1f} s ({restart_end - restart_begin:.1f} s)"
     )
-    outside = [
-        f for f in failures if f[0] + f[1] < restart_begin or f[0] > restart_end + 5
-    ]
+    outside = [f for f in failures if f[0] + f[1] < restart_begin or f[0] > restart_end + 5]
     print(f"échecs hors de la coupure (+5 s) : {len(outside)}")
     if failures:
         last_failure = max(f[0] + f[1] for f in failures)

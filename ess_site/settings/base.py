@@ -164,16 +164,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Wagtail's admin renders inline <script> (inline panels, date pickers, choosers) and inline
-# styles, and shows the page preview in a same-origin frame: it needs 'unsafe-inline' for both,
-# nothing more. No external origin, no eval.
+# styles: without 'unsafe-inline' for both, Chromium blocks them on the page editor
+# (tests/hardening/test_browser_csp.py). Upload previews are data: and blob: images. It frames
+# its own preview (default-src 'self' covers frames). No external origin, no eval.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
     "form-action": ["'self'"],
     "base-uri": ["'self'"],
@@ -183,8 +181,10 @@ ADMIN_PATH_PREFIX = "/admin/"
 
 WAGTAIL_SITE_NAME = "L'ESS en Hénin-Carvin"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Gravatar would be the admin's only third-party origin: the admin CSP allows none.
+# Gravatar and the release check would be the admin's only third-party origins: its CSP allows
+# none (upgrades are the maintainers' business, not a banner for editors).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Uploads: raster formats only (an SVG can carry script), bounded in bytes and in pixels so that
 # a small file claiming huge dimensions cannot exhaust memory when renditions are made.
