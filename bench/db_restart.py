@@ -13,11 +13,13 @@ to the first success after the last failure) and the slowest request, which expo
 worker. Traffic stays on loopback; the run is bounded in time.
 
 Needs: the PostgreSQL server and client tools on this machine, root (pg_ctlcluster), the venv.
+PGPORT and --restart-command point it at another server, e.g. a private throw-away cluster.
 """
 
 import argparse
 import http.client
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -28,7 +30,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
+PG = {"host": "127.0.0.1", "port": os.environ.get("PGPORT", "5432"), "user": "postgres"}
 
 
 def run(*command, env=None):
@@ -105,7 +107,10 @@ def report(log, restart_window, started):
         if recovered is None:
             print("pas de rétablissement observé avant la fin de la mesure")
         else:
-            print(f"rétabli {max(0.0, recovered - restart_end):.2f} s après la fin du redémarrage")
+            print(
+                f"rétabli {recovered - restart_begin:.2f} s après le début du redémarrage "
+                f"({max(0.0, recovered - restart_end):.2f} s après sa fin)"
+            )
     else:
         print("aucun échec : rétabli immédiatement")
 
@@ -118,7 +123,11 @@ def main():
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--duration", type=float, default=30)
     parser.add_argument("--restart-at", type=float, default=10)
-    parser.add_argument("--cluster", default="15")
+    parser.add_argument(
+        "--restart-command",
+        default="pg_ctlcluster --skip-systemctl-redirect 15 main restart",
+        help="how to restart the PostgreSQL server that PGPORT (default 5432) points at",
+    )
     args = parser.parse_args()
 
     database_url = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{args.database}"
@@ -158,8 +167,15 @@ def main():
         if not args.no_restart:
             time.sleep(args.restart_at)
             begin = time.monotonic()
-            command = ["pg_ctlcluster", "--skip-systemctl-redirect", args.cluster, "main"]
-            subprocess.run([*command, "restart"], check=True)  # noqa: S603
+            # Detached from this script's output: a server started by the command must not
+            # hold our stdout open (a pipe reader would then wait for it forever).
+            subprocess.run(  # noqa: S603
+                shlex.split(args.restart_command),
+                check=True,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             restart_window = (begin, time.monotonic())
         for thread in threads:
             thread.join()
