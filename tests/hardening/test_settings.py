@@ -3,6 +3,7 @@
 import json
 import os
 import runpy
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +150,40 @@ def test_gunicorn_workers_and_recycling_from_the_environment(
 
 def test_admin_sessions_last_one_working_day():
     assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
+
+
+def redis_reachable():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="Redis n'écoute pas sur 127.0.0.1:6379")
+def test_the_redis_cache_really_stores_and_expires_entries():
+    script = """
+import django
+django.setup()
+from django.core.cache import cache
+cache.set("hardening-probe", "valeur", timeout=60)
+print(cache.get("hardening-probe"))
+cache.delete("hardening-probe")
+print(cache.get("hardening-probe"))
+"""
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and script
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "ess_site.settings.production",
+            "SECRET_KEY": SECRET,
+            # Database 5 of the local Redis is reserved for these tests.
+            "REDIS_URL": "redis://127.0.0.1:6379/5",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # Earlier lines are the JSON logs of start-up.
+    assert result.stdout.splitlines()[-2:] == ["valeur", "None"]

@@ -83,6 +83,7 @@ def test_an_oversize_image_is_refused_in_french(editor_client):
     assert not get_image_model().objects.exists()
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize(
     "side",
     [
