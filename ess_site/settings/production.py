@@ -18,7 +18,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # database restart costs only the requests made while it is down. The short wait for a
     # connection turns an outage into a quick 503 rather than a request stuck until the
     # gunicorn timeout.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
         "pool": {
@@ -61,7 +60,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 # Static files served by the app itself through WhiteNoise: compressed copies, hashed names,
-# and a one-year immutable cache for those hashed names (WhiteNoise's default for them).
+# and "immutable, max-age" of ten years for those hashed names (WhiteNoise's default for them).
 MIDDLEWARE = [*MIDDLEWARE]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
