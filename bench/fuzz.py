@@ -102,9 +102,10 @@ def discover_urls():
 
     urls = {"/healthz"}
     for page in Page.objects.live().public().specific().exclude(depth=1):
-        url = page.get_url()
-        if not url:
+        parts = page.get_url_parts()
+        if parts is None:  # not under any site
             continue
+        url = parts[2]  # the path alone, whichever site serves it
         urls.add(url)
         if isinstance(page, RoutablePageMixin):
             for pattern in page.get_subpage_urls():
