@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-browser lint format check
+.PHONY: help install compile-messages messages run demo test test-browser lint format check fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,3 +46,6 @@ check: install ## Django system checks, missing migrations, deployment checks wi
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=ess_site.settings.production SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=ess.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+fuzz: install ## Send 10 000 generated hostile requests to every public URL of a demo database (FUZZ_CASES=…)
+	$(PY) bench/fuzz.py

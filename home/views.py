@@ -1,9 +1,12 @@
-"""Files for crawlers: robots.txt and the multilingual sitemap.xml."""
+"""Site-wide views outside the page tree: files for crawlers and the health endpoint."""
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_safe
 
 from .sitemap import MultilingualSitemap
 
@@ -16,3 +19,16 @@ def robots_txt(request):
 
 def sitemap(request):
     return sitemap_view(request, sitemaps={"pages": MultilingualSitemap(request)})
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """What load balancers poll: the process answers and the database responds."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("base de données injoignable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

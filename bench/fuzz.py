@@ -1,0 +1,178 @@
+"""Send thousands of hostile requests to every public URL and count the server errors.
+
+    make fuzz                      # 10 000 cases on a fresh SQLite demo database
+    FUZZ_CASES=50000 make fuzz     # more
+    DATABASE_URL=postgres://…/ess_fuzz make fuzz   # on PostgreSQL (the database is rebuilt)
+
+The script migrates the database (a throw-away one: it is left with the demo content),
+loads the demo content, then discovers the URLs:
+every live page of every locale, the sub-routes of routable pages, and the health endpoint.
+Hypothesis generates the cases: a URL (with its language prefix swapped or a path segment
+appended) and query parameters (q, page and the filter names in FILTER_PARAMETERS) holding NUL
+bytes, huge strings, invalid UTF-8, SQL-like and path-traversal strings. Each case goes
+through Django's test client; any 5xx is counted and the first few are printed.
+Exit status 1 when a server error was seen.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote, quote_from_bytes
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+# Query parameters the public pages read; add a filter here when a listing gains one.
+FILTER_PARAMETERS = [
+    "q",
+    "page",
+    "commune",
+    "categorie",
+    "secteur",
+    "statut",
+    "type",
+    "theme",
+    "tri",
+    "format",
+]
+LANGUAGE_PREFIXES = ["/fr", "/en", "", "/de", "/FR", "/fr-fr", "/en-gb", "/%00", "/.."]
+
+SQL_LIKE = [
+    "' OR '1'='1",
+    "1; DROP TABLE wagtailcore_page; --",
+    '" OR ""="',
+    "%' UNION SELECT username, password FROM auth_user --",
+    "1)) OR ((1=1",
+    "\\'; SELECT pg_sleep(0); --",
+]
+TRAVERSAL = [
+    "../../../../etc/passwd",
+    "..%2f..%2f..%2fetc%2fpasswd",
+    "%2e%2e/%2e%2e/",
+    "....//....//",
+    "..\\..\\windows\\win.ini",
+    "/%00/etc/passwd",
+]
+NUMBERS = ["-1", "0", "1e9", "99999999999999999999999", "NaN", "1.5", "0x10", " 2 ", "²"]
+
+# Strings as they arrive in a request: already percent-encoded, so that invalid UTF-8 and NUL
+# bytes reach Django exactly as a hostile client would send them.
+encoded_text = st.text(max_size=80).map(lambda s: quote(s, safe=""))
+encoded_bytes = st.binary(max_size=40).map(lambda b: quote_from_bytes(b, safe=""))
+huge = st.sampled_from(["a", "é", "%00", "%FF", "'"]).flatmap(
+    lambda unit: st.integers(1_000, 30_000).map(lambda n: unit * n)
+)
+fixed = st.sampled_from([*SQL_LIKE, *TRAVERSAL, *NUMBERS]).map(lambda s: quote(s, safe="%"))
+hostile_value = st.one_of(encoded_text, encoded_bytes, huge, fixed, st.just("%00"))
+
+
+def query_strategy():
+    pair = st.tuples(st.sampled_from(FILTER_PARAMETERS), hostile_value)
+    return st.lists(pair, max_size=4).map(lambda pairs: "&".join(f"{k}={v}" for k, v in pairs))
+
+
+def with_prefix(url, prefix):
+    """The same URL under another language prefix (or none)."""
+    for language in ("/fr", "/en"):
+        if url == language or url.startswith(language + "/"):
+            return prefix + url[len(language) :]
+    return url
+
+
+def path_strategy(urls):
+    suffix = st.one_of(st.just(""), hostile_value.map(lambda v: v[:2000] + "/"))
+    return st.builds(
+        lambda url, prefix, rewrite, tail: (with_prefix(url, prefix) if rewrite else url) + tail,
+        st.sampled_from(urls),
+        st.sampled_from(LANGUAGE_PREFIXES),
+        st.booleans(),
+        suffix,
+    )
+
+
+def discover_urls():
+    """Every public URL the site answers: live pages of all locales, their sub-routes, /healthz."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+    from wagtail.models import Page
+
+    urls = {"/healthz"}
+    for page in Page.objects.live().public().specific().exclude(depth=1):
+        parts = page.get_url_parts()
+        if parts is None:  # not under any site
+            continue
+        url = parts[2]  # the path alone, whichever site serves it
+        urls.add(url)
+        if isinstance(page, RoutablePageMixin):
+            for pattern in page.get_subpage_urls():
+                if pattern.name and not pattern.pattern.regex.groups:
+                    urls.add(url.rstrip("/") + "/" + page.reverse_subpage(pattern.name))
+    return sorted(urls)
+
+
+def fuzz(client, urls, cases, seed=None):
+    """Run `cases` generated requests; return (status counts, failing requests)."""
+    statuses = Counter()
+    failures = []
+
+    @settings(
+        max_examples=cases,
+        deadline=None,
+        database=None,
+        derandomize=seed is not None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(path=path_strategy(urls), query=query_strategy())
+    def one_case(path, query):
+        target = f"{path}?{query}" if query else path
+        response = client.get(target)
+        statuses[response.status_code] += 1
+        # The database stays up during the run, so even a 503 is a failure here.
+        if response.status_code >= 500:
+            failures.append((response.status_code, target[:300]))
+
+    one_case()
+    return statuses, failures
+
+
+def prepare_database():
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/fuzz.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ess_site.settings.test")
+    sys.path.insert(0, str(PROJECT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+def main():
+    cases = int(os.environ.get("FUZZ_CASES", "10000"))
+    prepare_database()
+    from django.test import Client
+
+    urls = discover_urls()
+    print(f"{len(urls)} URL publiques découvertes :")
+    for url in urls:
+        print(f"  {url}")
+    client = Client(raise_request_exception=False)
+    started = time.monotonic()
+    statuses, failures = fuzz(client, urls, cases)
+    elapsed = time.monotonic() - started
+    total = sum(statuses.values())
+    print(f"{total} requêtes en {elapsed:.0f} s ; statuts : {dict(sorted(statuses.items()))}")
+    print(f"{total} entrées hostiles, {len(failures)} erreurs serveur")
+    for status, target in failures[:20]:
+        print(f"  {status} {target}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Site-wide middleware: security headers, the admin's content security policy, database outages."""
+
+import logging
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+class PermissionsPolicyMiddleware:
+    """Deny the browser features the site never uses (camera, location, …) to anything it embeds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's looser policy under ADMIN_PATH_PREFIX.
+
+    A view that sets its own policy (Wagtail's document view) keeps it: django-csp never
+    overwrites an existing header.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            return PolicyParts(
+                config=settings.ADMIN_CONTENT_SECURITY_POLICY,
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+            )
+        return parts
+
+
+class DatabaseOutageMiddleware:
+    """Answer 503 with a plain maintenance page while the database cannot be reached.
+
+    Visitors see a short French message instead of an error page, load balancers see a
+    retryable status, and the error is logged once per request without a traceback in the page.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Base de données injoignable : %s", exception.__class__.__name__)
+        response = HttpResponse(
+            render_to_string("home/maintenance.html"), status=503, content_type="text/html"
+        )
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
