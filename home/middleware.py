@@ -30,6 +30,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     overwrites an existing header.
     """
 
+    def process_response(self, request, response):
+        # Wagtail renders previews by running a dummy request for the public URL through the
+        # middleware; the public policy (frame-ancestors 'none') would then stick to the
+        # admin's response and blank the preview panel. The admin request sets the policy.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):

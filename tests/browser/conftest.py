@@ -63,14 +63,31 @@ def chromium(django_db_setup):
         browser.close()
 
 
+def new_page(chromium, **options):
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale="fr-FR", **options
+    )
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
 @pytest.fixture
 def browser_page(chromium):
     """A fresh tab in a fresh context (no cookies shared between tests), 1280 px wide."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    page = new_page(chromium)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def injectable_page(chromium):
+    """Like browser_page, but the site's CSP lets the test inject a script (axe-core) or a style.
+
+    The policy itself is checked in a real browser by tests/hardening/test_browser_csp.py.
+    """
+    page = new_page(chromium, bypass_csp=True)
+    yield page
+    page.context.close()
 
 
 @pytest.fixture

@@ -32,18 +32,18 @@ def axe_violations(page):
 
 
 def test_public_pages_have_no_wcag_21_aa_violation_at_375_and_1280_px(
-    demo_site, live_server, browser_page, artifacts_dir
+    demo_site, live_server, injectable_page, artifacts_dir
 ):
     failures, screenshots = [], []
     for sample in demo_site:
         for width in WIDTHS:
-            browser_page.set_viewport_size({"width": width, "height": 900})
-            response = browser_page.goto(live_server.url + sample.path)
+            injectable_page.set_viewport_size({"width": width, "height": 900})
+            response = injectable_page.goto(live_server.url + sample.path)
             assert response.status == 200, f"{sample.path}: {response.status}"
             shot = artifacts_dir / f"{sample.slug}-{width}.png"
-            browser_page.screenshot(path=str(shot), full_page=True)
+            injectable_page.screenshot(path=str(shot), full_page=True)
             screenshots.append(shot)
-            for violation in axe_violations(browser_page):
+            for violation in axe_violations(injectable_page):
                 failures.append(
                     f"{sample.path} @ {width}px: {violation['id']} ({violation['help']}) "
                     f"on {violation['targets']}"
@@ -53,8 +53,8 @@ def test_public_pages_have_no_wcag_21_aa_violation_at_375_and_1280_px(
     assert all(shot.stat().st_size > 1000 for shot in screenshots)
 
 
-def test_axe_catches_a_violation_on_the_site_skeleton(demo_site, live_server, browser_page):
+def test_axe_catches_a_violation_on_the_site_skeleton(demo_site, live_server, injectable_page):
     """The check above means something only if axe really runs against our pages."""
-    browser_page.goto(live_server.url + demo_site[0].path)
-    browser_page.evaluate("document.documentElement.removeAttribute('lang')")
-    assert "html-has-lang" in {v["id"] for v in axe_violations(browser_page)}
+    injectable_page.goto(live_server.url + demo_site[0].path)
+    injectable_page.evaluate("document.documentElement.removeAttribute('lang')")
+    assert "html-has-lang" in {v["id"] for v in axe_violations(injectable_page)}

@@ -102,9 +102,9 @@ def test_public_pages_work_with_the_keyboard_alone(demo_site, live_server, brows
     assert problems == [], "\n".join(problems)
 
 
-def test_a_missing_focus_indicator_is_caught(demo_site, live_server, browser_page):
-    browser_page.goto(live_server.url + demo_site[0].path)
-    browser_page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; }")
-    count = browser_page.evaluate(MARK_TABBABLES)
-    reached = walk_with_tab(browser_page, limit=count + 5)
+def test_a_missing_focus_indicator_is_caught(demo_site, live_server, injectable_page):
+    injectable_page.goto(live_server.url + demo_site[0].path)
+    injectable_page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; }")
+    count = injectable_page.evaluate(MARK_TABBABLES)
+    reached = walk_with_tab(injectable_page, limit=count + 5)
     assert reached and not any(state["indicator"] for state in reached)

@@ -38,7 +38,7 @@ STAFF = {EDITOR, MODERATOR, SUPERUSER}
 EVERYONE = set(ROLES)
 
 # Reachable without an account: signing in, resetting a password, static admin assets, the
-# public site and public documents.
+# public site, its search, files for crawlers, public documents and the health endpoint.
 OPEN_ENDPOINTS = {
     "wagtailadmin_login",
     "wagtailadmin_password_reset",
@@ -55,6 +55,7 @@ OPEN_ENDPOINTS = {
     "sitemap",
     "robots_txt",
     "search",
+    "healthz",
 }
 
 # Site administration: users, groups, sites, languages, workflows, collections, redirects,

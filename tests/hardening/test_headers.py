@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests.editors.page_forms import home_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -47,7 +49,10 @@ def test_public_html_has_no_inline_script_style_or_external_origin(client, home_
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)
     assert "<style" not in html
     assert not re.search(r"\sstyle=", html)
-    assert not re.search(r"""(src|href)=["']https?://""", html)
+    # Nothing is loaded from another origin (links to other sites and the canonical URL are
+    # not loads).
+    assert not re.search(r"""\ssrc=["']https?://""", html)
+    assert not re.search(r"""<link[^>]*rel="(stylesheet|icon|preload)"[^>]*href="https?://""", html)
 
 
 def test_not_found_pages_carry_the_public_policy_too(client, home_page):
@@ -79,8 +84,12 @@ def test_admin_page_editor_loads_under_the_admin_policy(editor_client, home_page
 
 
 def test_admin_preview_can_be_framed_by_the_admin_only(editor_client, home_page):
-    response = editor_client.get(f"/admin/pages/{home_page.pk}/edit/preview/")
+    preview_url = f"/admin/pages/{home_page.pk}/edit/preview/"
+    form = home_form(home_page.title, "Aperçu encadré", slug=home_page.slug)
+    assert editor_client.post(preview_url, form).json()["is_valid"]
+    response = editor_client.get(preview_url, {"in_preview_panel": "true"})
     assert response.status_code == 200
+    assert "Aperçu encadré" in response.content.decode()
     assert directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 

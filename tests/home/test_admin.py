@@ -32,7 +32,8 @@ class TestPolicyAdmin(WagtailPageTestCase):
             is_default_site=True,
             defaults={"hostname": "localhost", "root_page": self.home, "site_name": "ESS"},
         )
-        self.login()
+        # force_login: django-axes requires the request that client.login() does not pass.
+        self.client.force_login(self.create_test_user())
 
     def policy_form(self, *titles):
         return nested_form_data(
