@@ -94,9 +94,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Axes first: it refuses a locked-out account before any password is checked.
+# Axes first: it refuses a locked-out account before any password is checked. Its ModelBackend
+# flavour also restores sessions, which tools that log in with the first backend rely on.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
