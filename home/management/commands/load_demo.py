@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app that contributes demo pages exposes demo.build(home, report), in tree order.
-SECTION_BUILDERS = []
+SECTION_BUILDERS = [
+    "directory.demo",
+]
 
 
 class Command(BaseCommand):

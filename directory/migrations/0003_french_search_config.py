@@ -1,0 +1,44 @@
+"""PostgreSQL only: the text search configurations used by search/backends.py.
+
+french_unaccent strips accents then stems in French ("Hénin" and "henin" meet, "jardins"
+finds "jardin"); simple_unaccent does the same without stemming, for name prefixes.
+pg_trgm and f_unaccent() serve the typo-tolerant fallback. Nothing to do on other databases.
+"""
+
+from django.db import migrations
+
+FORWARD = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    AS $func$ SELECT public.unaccent('public.unaccent', $1) $func$;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;
+CREATE TEXT SEARCH CONFIGURATION french_unaccent (COPY = french);
+ALTER TEXT SEARCH CONFIGURATION french_unaccent
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent;
+CREATE TEXT SEARCH CONFIGURATION simple_unaccent (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION simple_unaccent
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+"""
+
+BACKWARD = """
+DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;
+"""
+
+
+def forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(FORWARD)
+
+
+def backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(BACKWARD)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("directory", "0002_communes")]
+    operations = [migrations.RunPython(forward, backward)]
