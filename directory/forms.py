@@ -28,7 +28,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, data, *, sectors, communes):
         super().__init__(data)
-        invalid = "Cette valeur n'existe pas dans la liste (« %(value)s »)."
+        invalid = "Cette valeur n’existe pas dans la liste (« %(value)s »)."
         self.fields["family"].choices = [("", "Toutes les familles"), *Family.choices]
         self.fields["sector"].choices = [("", "Tous les secteurs")] + [
             (sector.pk, sector.name) for sector in sectors

@@ -5,6 +5,8 @@ to Elasticsearch or OpenSearch by settings; filters and facet counts are plain O
 the matching ids, one aggregate query per facet whatever the number of values.
 """
 
+import re
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
@@ -26,6 +28,15 @@ FACET_VALUES = {
     "commune": "commune__insee_code",
     "band": "headcount_band",
 }
+
+
+# Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
+# another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
+QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
+
+
+def plain_words(query):
+    return " ".join(QUERY_SYNTAX.sub(" ", query).split())
 
 
 def _ids(results):
@@ -72,10 +83,14 @@ class DirectorySearch:
         return (self.form.cleaned_data.get("q") or "").strip()
 
     @cached_property
+    def words(self):
+        return plain_words(self.query)
+
+    @cached_property
     def matched(self):
-        if not self.query:
+        if not self.words:
             return self.actors
-        return text_matches(self.actors, self.query)
+        return text_matches(self.actors, self.words)
 
     def _filtered(self, skip=None):
         queryset = self.matched
