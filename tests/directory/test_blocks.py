@@ -49,9 +49,7 @@ def test_employers_are_grouped_by_band_biggest_first(employers):
 
 def test_choosing_the_same_actor_twice_is_refused(employers):
     block = ActorsBlock()
-    value = block.to_python(
-        {"heading": "", "actors": [employers["adds"].pk, employers["adds"].pk]}
-    )
+    value = block.to_python({"heading": "", "actors": [employers["adds"].pk, employers["adds"].pk]})
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
     assert "plusieurs fois" in str(error.value.block_errors["actors"])
