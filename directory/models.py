@@ -84,7 +84,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     def search(self, request):
         from .search import DirectorySearch
 
-        return DirectorySearch(self.actors(), request.GET)
+        return DirectorySearch(self.actors(), request.GET, self.locale_id)
 
     @path("")
     def index_route(self, request):

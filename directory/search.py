@@ -22,14 +22,6 @@ FILTER_LOOKUPS = {
     "commune": "commune__insee_code",
     "band": "headcount_band",
 }
-FACET_VALUES = {
-    "family": "family",
-    "sector": "sectors",
-    "commune": "commune__insee_code",
-    "band": "headcount_band",
-}
-
-
 # Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
 # another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
 QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
@@ -62,12 +54,30 @@ def text_matches(actors, query):
     return matches
 
 
-class DirectorySearch:
-    """One search of the directory, from the URL's parameters to the page of results."""
+class CountedPaginator(Paginator):
+    """A paginator told the total, which the facet counts already give."""
 
-    def __init__(self, actors, params):
+    def __init__(self, object_list, per_page, total):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self):
+        return self.total
+
+
+class DirectorySearch:
+    """One search of the directory, from the URL's parameters to the page of results.
+
+    Facet counts are disjunctive: each filter's values are counted with the text query and
+    the other filters applied, so that a visitor sees what choosing a value would give. They
+    come from two aggregate queries (actors grouped by family, commune and band; the same
+    with sector), whatever the number of values, and give the total too.
+    """
+
+    def __init__(self, actors, params, locale_id):
         self.actors = actors
-        sectors = list(Sector.objects.filter(actors__in=actors).distinct().order_by("name"))
+        sectors = Sector.objects.filter(locale_id=locale_id).order_by("name")
         self.form = DirectoryFilterForm(params, sectors=sectors, communes=Commune.objects.all())
         self.form.is_valid()
         self.params = params
@@ -92,38 +102,53 @@ class DirectorySearch:
             return self.actors
         return text_matches(self.actors, self.words)
 
-    def _filtered(self, skip=None):
+    def results(self):
         queryset = self.matched
         for name, value in self.filters.items():
-            if name != skip:
-                queryset = queryset.filter(**{FILTER_LOOKUPS[name]: value})
-        return queryset
-
-    def results(self):
-        return self._filtered().select_related("commune").order_by("title", "pk")
+            queryset = queryset.filter(**{FILTER_LOOKUPS[name]: value})
+        return queryset.select_related("commune").order_by("title", "pk")
 
     def all_results(self):
         return self.results().prefetch_related("sectors")
 
+    @cached_property
+    def cubes(self):
+        """Matching actors counted by (family, commune, band), and by the same plus sector."""
+        def grouped(names):
+            fields = [FILTER_LOOKUPS[name] for name in names]
+            rows = self.matched.order_by().values(*fields).annotate(total=Count("pk"))
+            return [
+                ({name: str(row[FILTER_LOOKUPS[name]] or "") for name in names}, row["total"])
+                for row in rows
+            ]
+
+        names = ["family", "commune", "band"]
+        return grouped(names), grouped([*names, "sector"])
+
+    def _count(self, skip=None):
+        """Totals by value of `skip` (or overall) under every filter but `skip`."""
+        by_actor, by_sector = self.cubes
+        wanted = {name: str(value) for name, value in self.filters.items() if name != skip}
+        rows = by_sector if skip == "sector" or "sector" in wanted else by_actor
+        counts = {}
+        for values, total in rows:
+            if all(values[name] == value for name, value in wanted.items()):
+                key = values[skip] if skip else ""
+                counts[key] = counts.get(key, 0) + total
+        return counts
+
     def facets(self):
-        """For each filter, how many actors each value would give, the other filters kept."""
-        facets = {}
-        for name, field in FACET_VALUES.items():
-            rows = (
-                self._filtered(skip=name)
-                .order_by()
-                .values(field)
-                .annotate(total=Count("pk", distinct=True))
-            )
-            facets[name] = {str(row[field]): row["total"] for row in rows if row[field]}
-        return facets
+        return {name: self._count(skip=name) for name in FILTER_LOOKUPS}
+
+    def total(self):
+        return self._count().get("", 0)
 
     def run(self, per_page):
         self.form.add_counts(self.facets())
-        page = Paginator(self.results(), per_page).get_page(self.params.get("page"))
+        paginator = CountedPaginator(self.results(), per_page, self.total())
         return {
             "form": self.form,
-            "page": page,
+            "page": paginator.get_page(self.params.get("page")),
             "query": self.query,
             "is_filtered": bool(self.query or self.filters),
         }

@@ -7,12 +7,43 @@ trigram query is offered to callers as `fuzzy_query`. Other databases get the st
 """
 
 from django.db import connection
+from django.db.models import Q
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-from modelsearch.query import Fuzzy
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.query import Fuzzy, MatchAll, Not
+
+
+class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
+    """Matches with `title @@ query OR body @@ query` rather than `(title || body) @@ query`.
+
+    Both mean the same, but only the first can use the GIN indexes on the index entries:
+    the stock form computes and scans every entry's concatenated vector (tens of
+    milliseconds per query at 50 000 actors). Ranking is unchanged.
+    """
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if self.fields is not None or isinstance(self.query, (MatchAll, Not, Fuzzy)):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_index_vectors(search_query)
+        matches = Q()
+        for vector, _boost in vectors:
+            matches |= Q(**{vector.name: search_query})
+        return self._apply_ordering_and_scoring(
+            self.queryset.filter(matches),
+            self._build_rank_expression(vectors, config),
+            start,
+            stop,
+            score_field,
+        )
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = IndexedSearchQueryCompiler
+
     def __init__(self, params):
         super().__init__(params)
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)

@@ -2,7 +2,8 @@
 
 french_unaccent strips accents then stems in French ("Hénin" and "henin" meet, "jardins"
 finds "jardin"); simple_unaccent does the same without stemming, for name prefixes.
-pg_trgm and f_unaccent() serve the typo-tolerant fallback. Nothing to do on other databases.
+pg_trgm, f_unaccent() and trigram indexes on the index entries' plain text serve the
+typo-tolerant fallback. Nothing to do on other databases.
 """
 
 from django.db import migrations
@@ -21,9 +22,15 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent;
 CREATE TEXT SEARCH CONFIGURATION simple_unaccent (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION simple_unaccent
     ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+CREATE INDEX IF NOT EXISTS modelsearch_title_text_unaccent_trgm
+    ON wagtailsearch_indexentry USING gin (f_unaccent(title_text) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS modelsearch_body_text_unaccent_trgm
+    ON wagtailsearch_indexentry USING gin (f_unaccent(body_text) gin_trgm_ops);
 """
 
 BACKWARD = """
+DROP INDEX IF EXISTS modelsearch_body_text_unaccent_trgm;
+DROP INDEX IF EXISTS modelsearch_title_text_unaccent_trgm;
 DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent;
 DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;
 """
@@ -40,5 +47,5 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0002_communes")]
+    dependencies = [("directory", "0002_communes"), ("wagtailsearch", "0010_add_text_fields")]
     operations = [migrations.RunPython(forward, backward)]
