@@ -48,3 +48,28 @@ class DirectoryFilterForm(forms.Form):
                 (value, label if value == "" else f"{label} ({counts.get(str(value), 0)})")
                 for value, label in field.choices
             ]
+
+
+class SupportServiceFilterForm(forms.Form):
+    category = forms.TypedChoiceField(label="Catégorie", required=False, coerce=int)
+    stage = forms.ChoiceField(label="Étape du projet", required=False)
+
+    def __init__(self, data, *, categories):
+        from .models import STAGES
+
+        super().__init__(data)
+        self.fields["category"].choices = [("", "Toutes les catégories")] + [
+            (category.pk, category.name) for category in categories
+        ]
+        self.fields["stage"].choices = [("", "Toutes les étapes"), *STAGES]
+        for name in ("category", "stage"):
+            self.fields[name].error_messages["invalid_choice"] = (
+                "Cette valeur n’existe pas dans la liste (« %(value)s »)."
+            )
+
+    def apply(self, services):
+        if self.cleaned_data.get("category"):
+            services = services.filter(category_id=self.cleaned_data["category"])
+        if self.cleaned_data.get("stage"):
+            services = services.filter(**{f"stage_{self.cleaned_data['stage']}": True})
+        return services

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpResponse, JsonResponse
@@ -269,3 +270,148 @@ class ActorPage(BasePage):
 
     def json_ld(self, request=None):
         return structured_data.actor_json_ld(self, request)
+
+
+@register_snippet
+class SupportServiceCategory(TranslatableMixin, models.Model):
+    """What a support service offers: financement, accompagnement, locaux…"""
+
+    name = models.CharField("nom", max_length=80)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = "catégorie de service d'appui"
+        verbose_name_plural = "catégories de services d'appui"
+
+    def __str__(self):
+        return self.name
+
+
+class SupportServiceIndexPage(BasePage):
+    """The list of services that help ESS projects, filtered by category and project stage."""
+
+    introduction = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.SupportServicePage"]
+    max_count_per_parent = 1
+
+    paginate_by = 20
+
+    class Meta:
+        verbose_name = "Services d'appui"
+        verbose_name_plural = "Services d'appui"
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import SupportServiceFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        categories = SupportServiceCategory.objects.filter(locale_id=self.locale_id)
+        form = SupportServiceFilterForm(request.GET, categories=categories)
+        services = (
+            SupportServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category")
+            .order_by("title", "pk")
+        )
+        form.is_valid()  # invalid values are reported by the form and left out of the filter
+        services = form.apply(services)
+        context["form"] = form
+        context["services"] = Paginator(services, self.paginate_by).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class SupportServicePage(BasePage):
+    """One service that helps ESS projects: who offers it, for which stage, how to reach it."""
+
+    provider = models.CharField("organisme", max_length=200)
+    category = models.ForeignKey(
+        SupportServiceCategory,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name="catégorie",
+    )
+    stage_idea = models.BooleanField("idée", default=False)
+    stage_creation = models.BooleanField("création", default=False)
+    stage_development = models.BooleanField("développement", default=False)
+    stage_consolidation = models.BooleanField("consolidation", default=False)
+    area_served = models.CharField("territoire couvert", max_length=200, blank=True)
+    service_name = models.CharField("service à contacter", max_length=200, blank=True)
+    email = models.EmailField("courriel", blank=True)
+    phone = models.CharField(
+        "téléphone",
+        max_length=20,
+        blank=True,
+        validators=ActorPage._meta.get_field("phone").validators,
+    )
+    website = models.URLField("site web", blank=True)
+    description = RichTextField(
+        "description", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("provider"),
+        FieldPanel("category"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("stage_idea"),
+                        FieldPanel("stage_creation"),
+                        FieldPanel("stage_development"),
+                        FieldPanel("stage_consolidation"),
+                    ]
+                )
+            ],
+            heading="Étapes du projet accompagnées",
+        ),
+        FieldPanel("area_served"),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_name"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+            ],
+            heading="Contact",
+        ),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("provider"),
+        index.SearchField("service_name"),
+        index.SearchField("description"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["directory.SupportServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Service d'appui"
+        verbose_name_plural = "Services d'appui"
+
+    def stage_labels(self):
+        return [label for stage, label in STAGES if getattr(self, f"stage_{stage}")]
+
+
+# Project stages a support service may serve: the URL value is also the field's suffix.
+STAGES = [
+    ("idea", "Idée"),
+    ("creation", "Création"),
+    ("development", "Développement"),
+    ("consolidation", "Consolidation"),
+]

@@ -114,6 +114,7 @@ class DirectorySearch:
     @cached_property
     def cubes(self):
         """Matching actors counted by (family, commune, band), and by the same plus sector."""
+
         def grouped(names):
             fields = [FILTER_LOOKUPS[name] for name in names]
             rows = self.matched.order_by().values(*fields).annotate(total=Count("pk"))

@@ -8,6 +8,7 @@ from django.db import transaction
 # Each app that contributes demo pages exposes demo.build(home, report), in tree order.
 SECTION_BUILDERS = [
     "directory.demo",
+    "directory.demo_services",
 ]
 
 
