@@ -8,7 +8,7 @@ the matching ids, one aggregate query per facet whatever the number of values.
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from wagtail.search.backends import get_search_backend
 
@@ -22,6 +22,8 @@ FILTER_LOOKUPS = {
     "commune": "commune__insee_code",
     "band": "headcount_band",
 }
+# The same, as grouped in the facet queries: no join for the commune.
+FACET_FIELDS = {**FILTER_LOOKUPS, "commune": "commune_id"}
 # Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
 # another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
 QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
@@ -39,19 +41,29 @@ def _ids(results):
 
 
 def text_matches(actors, query):
-    """The actors matching the text query: full text (stemmed, unaccented where the
+    """Ids of the actors matching the text query: full text (stemmed, unaccented where the
     database can), or a prefix of a word of the name; with no such match, the backend's
-    typo-tolerant search where it offers one (pg_trgm on PostgreSQL)."""
+    typo-tolerant search where it offers one (pg_trgm on PostgreSQL).
+
+    The ids are read once, so that the facet and page queries that follow do not each run
+    the text search again."""
     backend = get_search_backend()
     full_text = _ids(backend.search(query, actors, operator="and", order_by_relevance=False))
     prefix = _ids(backend.autocomplete(query, actors, operator="and", order_by_relevance=False))
-    matches = actors.filter(pk__in=full_text) | actors.filter(pk__in=prefix)
-    fuzzy = getattr(backend, "fuzzy_query", None)
-    if fuzzy is not None and not matches.exists():
-        matches = actors.filter(
-            pk__in=_ids(backend.search(fuzzy(query), actors, order_by_relevance=False))
+    # The searches ran on `actors`: their ids need no second pass through its page filters.
+    ids = list(
+        actors.model.objects.filter(Q(pk__in=full_text) | Q(pk__in=prefix)).values_list(
+            "pk", flat=True
         )
-    return matches
+    )
+    fuzzy = getattr(backend, "fuzzy_query", None)
+    if fuzzy is not None and not ids:
+        ids = list(
+            actors.model.objects.filter(
+                pk__in=_ids(backend.search(fuzzy(query), actors, order_by_relevance=False))
+            ).values_list("pk", flat=True)
+        )
+    return ids
 
 
 class CountedPaginator(Paginator):
@@ -78,7 +90,9 @@ class DirectorySearch:
     def __init__(self, actors, params, locale_id):
         self.actors = actors
         sectors = Sector.objects.filter(locale_id=locale_id).order_by("name")
-        self.form = DirectoryFilterForm(params, sectors=sectors, communes=Commune.objects.all())
+        communes = list(Commune.objects.all())
+        self.insee_codes = {commune.pk: commune.insee_code for commune in communes}
+        self.form = DirectoryFilterForm(params, sectors=sectors, communes=communes)
         self.form.is_valid()
         self.params = params
 
@@ -100,7 +114,7 @@ class DirectorySearch:
     def matched(self):
         if not self.words:
             return self.actors
-        return text_matches(self.actors, self.words)
+        return self.actors.model.objects.filter(pk__in=text_matches(self.actors, self.words))
 
     def results(self):
         queryset = self.matched
@@ -116,12 +130,14 @@ class DirectorySearch:
         """Matching actors counted by (family, commune, band), and by the same plus sector."""
 
         def grouped(names):
-            fields = [FILTER_LOOKUPS[name] for name in names]
+            fields = [FACET_FIELDS[name] for name in names]
             rows = self.matched.order_by().values(*fields).annotate(total=Count("pk"))
-            return [
-                ({name: str(row[FILTER_LOOKUPS[name]] or "") for name in names}, row["total"])
-                for row in rows
-            ]
+            cubes = []
+            for row in rows:
+                values = {name: str(row[FACET_FIELDS[name]] or "") for name in names}
+                values["commune"] = self.insee_codes.get(row["commune_id"], "")
+                cubes.append((values, row["total"]))
+            return cubes
 
         names = ["family", "commune", "band"]
         return grouped(names), grouped([*names, "sector"])
