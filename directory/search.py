@@ -120,7 +120,7 @@ class DirectorySearch:
         queryset = self.matched
         for name, value in self.filters.items():
             queryset = queryset.filter(**{FILTER_LOOKUPS[name]: value})
-        return queryset.select_related("commune").order_by("title", "pk")
+        return queryset.defer_streamfields().select_related("commune").order_by("title", "pk")
 
     def all_results(self):
         return self.results().prefetch_related("sectors")

@@ -6,18 +6,30 @@ configuration is made accent-insensitive too (`simple_unaccent`), and a typo-tol
 trigram query is offered to callers as `fuzzy_query`. Other databases get the stock backend.
 """
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
+    FUnaccent,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
 
 
+class WordSimilar(Func):
+    """`query <% text`: a word of `text` is close to `query` (pg_trgm, GIN-indexable)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " <%% "
+    output_field = BooleanField()
+
+
 class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
-    """Matches with `title @@ query OR body @@ query` rather than `(title || body) @@ query`.
+    """Index-friendly matching.
+
+    Full text: `title @@ query OR body @@ query` rather than `(title || body) @@ query`.
 
     Both mean the same, but only the first can use the GIN indexes on the index entries:
     the stock form computes and scans every entry's concatenated vector (tens of
@@ -39,6 +51,19 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
             stop,
             score_field,
         )
+
+    def _build_fuzzy_queryset(self, config, backend):
+        """Typo tolerance on names, through the trigram index on unaccented titles.
+
+        The stock version compares the query with every entry's title and body (seconds at
+        50 000 actors); the `<%` operator (word similarity above pg_trgm's threshold, 0.5 in
+        the settings) lets PostgreSQL use the GIN index the directory migration creates."""
+        query = FUnaccent(Value(self.query.query_string, output_field=TextField()))
+        title = FUnaccent(F("index_entries__title_text"))
+        queryset = self.queryset.filter(WordSimilar(query, title)).annotate(
+            _fuzzy_similarity=TrigramWordSimilarity(query, title)
+        )
+        return queryset, F("_fuzzy_similarity")
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):

@@ -129,3 +129,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "SEARCH_CONFIG": "french_unaccent",
         "AUTOCOMPLETE_CONFIG": "simple_unaccent",
     }
+    # Typo tolerance: one wrong letter in a short word ("mutulle") scores about 0.55 in
+    # pg_trgm's word similarity, under the default threshold of 0.6.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c pg_trgm.word_similarity_threshold=0.5"
+    )
