@@ -82,26 +82,26 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         """The live, public actors of this directory (the language tree it belongs to)."""
         return ActorPage.objects.child_of(self).live().public()
 
-    def search(self, request):
+    def directory_search(self, request):
         from .search import DirectorySearch
 
         return DirectorySearch(self.actors(), request.GET, self.locale_id)
 
     @path("")
     def index_route(self, request):
-        search = self.search(request)
+        search = self.directory_search(request)
         return self.render(request, context_overrides={"search": search.run(self.paginate_by)})
 
     # Wagtail serves only slash-terminated paths without dots, hence no ".csv" suffix here;
     # the downloaded file is still named acteurs.csv.
     @path("resultats-csv/", name="results_csv")
     def results_csv(self, request):
-        search = self.search(request)
+        search = self.directory_search(request)
         return exports.csv_response(search.all_results(), "acteurs.csv", request)
 
     @path("resultats-json/", name="results_json")
     def results_json(self, request):
-        search = self.search(request)
+        search = self.directory_search(request)
         return JsonResponse(
             exports.json_payload(search.all_results(), request),
             json_dumps_params={"ensure_ascii": False, "indent": 2},
