@@ -147,7 +147,7 @@ def build(home, report):
     else:
         index = home.add_child(
             instance=DirectoryIndexPage(
-                title=INDEX_TITLE, slug="annuaire", introduction=INDEX_INTRO
+                title=INDEX_TITLE, slug="annuaire", introduction=INDEX_INTRO, show_in_menus=True
             )
         )
         index.save_revision().publish()

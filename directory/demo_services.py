@@ -33,7 +33,9 @@ def build(home, report):
         report("Services d'appui : déjà présents, conservés.")
     else:
         index = home.add_child(
-            instance=SupportServiceIndexPage(title=INDEX_TITLE, slug="services-d-appui")
+            instance=SupportServiceIndexPage(
+                title=INDEX_TITLE, slug="services-d-appui", show_in_menus=True
+            )
         )
         index.save_revision().publish()
         report("Services d'appui : page créée.")

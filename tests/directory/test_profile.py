@@ -173,3 +173,9 @@ def test_demo_builds_the_brochure_actors_once():
     assert ActorPage.objects.count() == 8
     assert ActorPage.objects.get(slug="adds").title == "ADDS (modifié)"
     assert Sector.objects.count() == 5
+
+
+def test_demo_directory_is_in_the_main_navigation(client):
+    call_command("load_demo", stdout=StringIO())
+    nav = client.get("/fr/").content.decode().split('aria-label="Navigation principale"')[1]
+    assert 'href="/fr/annuaire/"' in nav.split("</nav>")[0]
