@@ -8,6 +8,8 @@ from django.db import transaction
 # Each app that contributes demo pages exposes demo.build(home, report), in tree order.
 SECTION_BUILDERS = [
     "factsheet.demo",
+    "directory.demo",
+    "directory.demo_services",
     "home.demo_pages",
 ]
 

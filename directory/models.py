@@ -1,0 +1,417 @@
+"""The directory of ESS actors: communes, sectors, the directory index and the actor profiles."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.http import HttpResponse, JsonResponse
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.models import BasePage
+
+from . import blocks, exports, structured_data
+from .choices import HEADCOUNT_CHOICES, Family
+from .validators import validate_rna, validate_siret
+
+
+class Commune(models.Model):
+    """One of the 14 member communes of the CAHC (seeded by a data migration)."""
+
+    insee_code = models.CharField("code INSEE", max_length=5, unique=True)
+    name = models.CharField("nom", max_length=100)
+    postcode = models.CharField("code postal", max_length=5)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "commune"
+        verbose_name_plural = "communes"
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Sector(TranslatableMixin, models.Model):
+    """A sector of activity; editors manage the list, translators translate it."""
+
+    name = models.CharField("nom", max_length=120)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = "secteur d'activité"
+        verbose_name_plural = "secteurs d'activité"
+
+    def __str__(self):
+        return self.name
+
+
+class DirectoryIndexPage(RoutablePageMixin, BasePage):
+    """The searchable list of actors, with facets and open-data exports of the results."""
+
+    introduction = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.ActorPage"]
+    # One directory per language tree: wagtail-localize adds the English copy under the
+    # English home page, so a global max_count of 1 would forbid it.
+    max_count_per_parent = 1
+
+    paginate_by = 20
+
+    class Meta:
+        verbose_name = "Annuaire des acteurs"
+        verbose_name_plural = "Annuaires des acteurs"
+
+    def actors(self):
+        """The live, public actors of this directory (the language tree it belongs to)."""
+        return ActorPage.objects.child_of(self).live().public()
+
+    def directory_search(self, request):
+        from .search import DirectorySearch
+
+        return DirectorySearch(self.actors(), request.GET, self.locale_id)
+
+    @path("")
+    def index_route(self, request):
+        search = self.directory_search(request)
+        return self.render(request, context_overrides={"search": search.run(self.paginate_by)})
+
+    # Wagtail serves only slash-terminated paths without dots, hence no ".csv" suffix here;
+    # the downloaded file is still named acteurs.csv.
+    @path("resultats-csv/", name="results_csv")
+    def results_csv(self, request):
+        search = self.directory_search(request)
+        return exports.csv_response(search.all_results(), "acteurs.csv", request)
+
+    @path("resultats-json/", name="results_json")
+    def results_json(self, request):
+        search = self.directory_search(request)
+        return JsonResponse(
+            exports.json_payload(search.all_results(), request),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+
+    @path("annuaire-complet-csv/", name="full_csv")
+    def full_csv(self, request) -> HttpResponse:
+        return exports.csv_response(
+            exports.with_relations(self.actors()), "annuaire-complet.csv", request
+        )
+
+
+class ActorPage(BasePage):
+    """The profile of one ESS actor: what it does, where it is, how big it is, how to reach it."""
+
+    family = models.CharField(
+        "famille de l'ESS",
+        max_length=20,
+        choices=Family.choices,
+        blank=True,
+        help_text="Laissez vide si la famille juridique n'est pas connue.",
+    )
+    sectors = ParentalManyToManyField(
+        Sector, blank=True, related_name="actors", verbose_name="secteurs d'activité"
+    )
+    commune = models.ForeignKey(
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actors",
+        verbose_name="commune",
+    )
+    street_address = models.CharField(
+        "adresse", max_length=255, blank=True, help_text="Numéro et voie, sans la commune."
+    )
+    siret = models.CharField(
+        "SIRET",
+        max_length=14,
+        blank=True,
+        db_index=True,
+        validators=[validate_siret],
+        help_text="14 chiffres sans espace ; facultatif, unique s'il est renseigné.",
+    )
+    rna = models.CharField(
+        "numéro RNA",
+        max_length=10,
+        blank=True,
+        validators=[validate_rna],
+        help_text="Associations : W suivi de 9 chiffres.",
+    )
+    founding_year = models.PositiveSmallIntegerField(
+        "année de création",
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1800, "L'année de création doit être postérieure à 1800."),
+            MaxValueValidator(2100, "L'année de création ne peut pas dépasser 2100."),
+        ],
+    )
+    headcount_band = models.CharField(
+        "tranche d'effectif salarié (INSEE)", max_length=2, choices=HEADCOUNT_CHOICES, blank=True
+    )
+    website = models.URLField("site web", blank=True)
+    email = models.EmailField("courriel", blank=True)
+    phone = models.CharField(
+        "téléphone",
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 .]{10,20}$",
+                "Saisissez un numéro de téléphone, par ex. 03 21 00 00 00 ou +33 3 21 00 00 00.",
+            )
+        ],
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="logo ou photo",
+    )
+    image_alt = models.CharField(
+        "texte alternatif de l'image",
+        max_length=255,
+        blank=True,
+        help_text="Obligatoire si une image est choisie : décrivez ce qu'elle montre.",
+    )
+    summary = models.TextField(
+        "résumé", blank=True, help_text="Ce que fait l'acteur, en deux ou trois phrases."
+    )
+    body = StreamField(blocks.ActorBodyBlock(), blank=True, verbose_name="présentation")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("family"), FieldPanel("sectors"), FieldPanel("headcount_band")],
+            heading="Identité",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("commune"),
+                FieldRowPanel([FieldPanel("siret"), FieldPanel("rna")]),
+                FieldPanel("founding_year"),
+            ],
+            heading="Adresse et immatriculation",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], heading="Contact"
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("get_family_display"),
+        index.RelatedFields("commune", [index.SearchField("name")]),
+        index.RelatedFields("sectors", [index.SearchField("name")]),
+        index.FilterField("family"),
+        index.FilterField("commune"),
+        index.FilterField("headcount_band"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Acteur de l'ESS"
+        verbose_name_plural = "Acteurs de l'ESS"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = (
+                "Décrivez l'image choisie : le texte alternatif est obligatoire pour les "
+                "personnes qui ne la voient pas."
+            )
+        if self.siret:
+            # Unique per language tree: a translation of the same actor keeps its SIRET.
+            duplicate = (
+                ActorPage.objects.filter(siret=self.siret, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if duplicate:
+                errors["siret"] = (
+                    f"Le SIRET {self.siret} est déjà celui de l'acteur « {duplicate.title} »."
+                )
+        if self.founding_year and self.founding_year > datetime.date.today().year:
+            errors["founding_year"] = (
+                f"L'année de création ({self.founding_year}) est dans le futur."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def headcount_label(self):
+        return self.get_headcount_band_display() if self.headcount_band else ""
+
+    def json_ld(self, request=None):
+        return structured_data.actor_json_ld(self, request)
+
+
+@register_snippet
+class SupportServiceCategory(TranslatableMixin, models.Model):
+    """What a support service offers: financement, accompagnement, locaux…"""
+
+    name = models.CharField("nom", max_length=80)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = "catégorie de service d'appui"
+        verbose_name_plural = "catégories de services d'appui"
+
+    def __str__(self):
+        return self.name
+
+
+class SupportServiceIndexPage(BasePage):
+    """The list of services that help ESS projects, filtered by category and project stage."""
+
+    introduction = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.SupportServicePage"]
+    max_count_per_parent = 1
+
+    paginate_by = 20
+
+    class Meta:
+        verbose_name = "Services d'appui"
+        verbose_name_plural = "Services d'appui"
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import SupportServiceFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        categories = SupportServiceCategory.objects.filter(locale_id=self.locale_id)
+        form = SupportServiceFilterForm(request.GET, categories=categories)
+        services = (
+            SupportServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category")
+            .order_by("title", "pk")
+        )
+        form.is_valid()  # invalid values are reported by the form and left out of the filter
+        services = form.apply(services)
+        context["form"] = form
+        context["services"] = Paginator(services, self.paginate_by).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class SupportServicePage(BasePage):
+    """One service that helps ESS projects: who offers it, for which stage, how to reach it."""
+
+    provider = models.CharField("organisme", max_length=200)
+    category = models.ForeignKey(
+        SupportServiceCategory,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name="catégorie",
+    )
+    stage_idea = models.BooleanField("idée", default=False)
+    stage_creation = models.BooleanField("création", default=False)
+    stage_development = models.BooleanField("développement", default=False)
+    stage_consolidation = models.BooleanField("consolidation", default=False)
+    area_served = models.CharField("territoire couvert", max_length=200, blank=True)
+    service_name = models.CharField("service à contacter", max_length=200, blank=True)
+    email = models.EmailField("courriel", blank=True)
+    phone = models.CharField(
+        "téléphone",
+        max_length=20,
+        blank=True,
+        validators=ActorPage._meta.get_field("phone").validators,
+    )
+    website = models.URLField("site web", blank=True)
+    description = RichTextField(
+        "description", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("provider"),
+        FieldPanel("category"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("stage_idea"),
+                        FieldPanel("stage_creation"),
+                        FieldPanel("stage_development"),
+                        FieldPanel("stage_consolidation"),
+                    ]
+                )
+            ],
+            heading="Étapes du projet accompagnées",
+        ),
+        FieldPanel("area_served"),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_name"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+            ],
+            heading="Contact",
+        ),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("provider"),
+        index.SearchField("service_name"),
+        index.SearchField("description"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["directory.SupportServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Service d'appui"
+        verbose_name_plural = "Services d'appui"
+
+    def stage_labels(self):
+        return [label for stage, label in STAGES if getattr(self, f"stage_{stage}")]
+
+
+# Project stages a support service may serve: the URL value is also the field's suffix.
+STAGES = [
+    ("idea", "Idée"),
+    ("creation", "Création"),
+    ("development", "Développement"),
+    ("consolidation", "Consolidation"),
+]

@@ -1,0 +1,55 @@
+"""Checks for French company identifiers: SIRET (Luhn key) and RNA (associations register)."""
+
+import re
+
+from django.core.exceptions import ValidationError
+
+# La Poste's establishments share the SIREN 356 000 000; INSEE numbers them so that the sum
+# of the SIRET's digits is a multiple of 5 instead of following the Luhn key.
+LA_POSTE_SIREN = "356000000"
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        digit = int(char)
+        if position % 2 == 1:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def siret_is_valid(value: str) -> bool:
+    if not re.fullmatch(r"\d{14}", value or ""):
+        return False
+    if value.startswith(LA_POSTE_SIREN):
+        return sum(int(char) for char in value) % 5 == 0
+    return luhn_valid(value)
+
+
+def validate_siret(value):
+    if not re.fullmatch(r"\d{14}", value):
+        raise ValidationError(
+            "Un SIRET compte exactement 14 chiffres, sans espace (valeur saisie : « %(value)s »).",
+            code="siret_format",
+            params={"value": value},
+        )
+    if not siret_is_valid(value):
+        raise ValidationError(
+            "Ce SIRET n'est pas valide : sa clé de contrôle ne correspond pas "
+            "(valeur saisie : « %(value)s »). Vérifiez chaque chiffre.",
+            code="siret_checksum",
+            params={"value": value},
+        )
+
+
+def validate_rna(value):
+    if not re.fullmatch(r"W\d{9}", value):
+        raise ValidationError(
+            "Un numéro RNA s'écrit W suivi de 9 chiffres, par ex. W623000000 "
+            "(valeur saisie : « %(value)s »).",
+            code="rna_format",
+            params={"value": value},
+        )

@@ -1,0 +1,233 @@
+"""Searching the directory: text, filters, facet counts, pages, and bad input that never breaks."""
+
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import DirectoryIndexPage
+
+pytestmark = pytest.mark.django_db
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="stemming, unaccented prefixes and typo tolerance need PostgreSQL",
+)
+
+
+def titles(response):
+    text = response.content.decode()
+    found = re.findall(r'class="actor-card__title"><a href="[^"]+">([^<]+)</a>', text)
+    return [html.unescape(title) for title in found]
+
+
+@pytest.fixture
+def actors(make_actor, make_sector):
+    verts = make_sector("Espaces verts")
+    bati = make_sector("Second œuvre du bâtiment")
+    make_actor(
+        "Les Jardins d'insertion de l'Artois",
+        summary="Des paniers de légumes biologiques et le retour à l'emploi.",
+        family="association",
+        commune="62427",
+        headcount_band="12",
+        sectors=[verts],
+    )
+    make_actor(
+        "Identités Mutuelle",
+        summary="Une complémentaire santé engagée contre la précarité.",
+        family="mutuelle",
+        commune="62215",
+        headcount_band="21",
+    )
+    make_actor(
+        "Coopérative du bâtiment",
+        summary="Des travaux de rénovation des logements à Hénin-Beaumont.",
+        family="cooperative",
+        commune="62427",
+        headcount_band="21",
+        sectors=[bati],
+    )
+    make_actor(
+        "Économie circulaire Carvin",
+        summary="Réemploi et réparation d'objets du quotidien.",
+        family="association",
+        commune="62215",
+        sectors=[verts, bati],
+    )
+    make_actor("Brouillon caché", summary="Un jardin pas encore publié.", publish=False)
+    return {"verts": verts, "bati": bati}
+
+
+def get(client, **params):
+    return client.get("/fr/annuaire/", params)
+
+
+def test_lists_every_published_actor_without_criteria(client, actors):
+    response = get(client)
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+    assert "Brouillon caché" not in response.content.decode()
+    assert "4 acteurs" in response.content.decode()
+
+
+def test_accent_insensitive_search_finds_henin_without_its_accent(client, actors):
+    # One summary mentions Hénin-Beaumont; the Jardins are located there.
+    assert titles(get(client, q="henin")) == [
+        "Coopérative du bâtiment",
+        "Les Jardins d'insertion de l'Artois",
+    ]
+    assert titles(get(client, q="cooperative")) == ["Coopérative du bâtiment"]
+
+
+def test_search_on_summary_words(client, actors):
+    assert titles(get(client, q="précarité")) == ["Identités Mutuelle"]
+
+
+@needs_postgres
+def test_french_stemming_finds_plural_from_singular(client, actors):
+    assert titles(get(client, q="jardin")) == ["Les Jardins d'insertion de l'Artois"]
+    assert titles(get(client, q="paniers")) == ["Les Jardins d'insertion de l'Artois"]
+    assert titles(get(client, q="panier")) == ["Les Jardins d'insertion de l'Artois"]
+
+
+def test_prefix_of_a_name_finds_the_actor(client, actors):
+    assert titles(get(client, q="jard")) == ["Les Jardins d'insertion de l'Artois"]
+
+
+@needs_postgres
+def test_unaccented_prefix_finds_accented_name(client, actors):
+    assert titles(get(client, q="eco")) == ["Économie circulaire Carvin"]
+
+
+@needs_postgres
+def test_a_typo_still_finds_the_mutuelle(client, actors):
+    # "mutuele" shares its French stem with "mutuelle"; "mutulle" needs the trigram fallback.
+    assert titles(get(client, q="mutuele")) == ["Identités Mutuelle"]
+    assert titles(get(client, q="mutulle")) == ["Identités Mutuelle"]
+    assert titles(get(client, q="Identites mutulle")) == ["Identités Mutuelle"]
+
+
+def test_no_match_says_so(client, actors):
+    response = get(client, q="zzzzqqq")
+    assert titles(response) == []
+    assert "Aucun acteur ne correspond" in response.content.decode()
+
+
+def test_filters_combine_with_each_other_and_with_text(client, actors):
+    assert titles(get(client, family="association", commune="62215")) == [
+        "Économie circulaire Carvin"
+    ]
+    assert titles(get(client, sector=actors["bati"].pk, band="21")) == ["Coopérative du bâtiment"]
+    assert titles(get(client, q="henin", family="mutuelle")) == []
+
+
+def option(html, name, value):
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+    return re.search(rf'<option value="{value}"[^>]*>([^<]*)</option>', select).group(1)
+
+
+def test_facet_counts_follow_the_current_search_and_other_filters(client, actors):
+    html = get(client).content.decode()
+    assert option(html, "family", "association") == "Association (2)"
+    assert option(html, "commune", "62427") == "Hénin-Beaumont (2)"
+    assert option(html, "sector", actors["verts"].pk) == "Espaces verts (2)"
+    assert option(html, "band", "21") == "50 à 99 salariés (2)"
+    # Within the Carvin actors, each family counts what choosing it would give.
+    html = get(client, commune="62215").content.decode()
+    assert option(html, "family", "association") == "Association (1)"
+    assert option(html, "family", "mutuelle") == "Mutuelle (1)"
+    assert option(html, "family", "cooperative") == "Coopérative (0)"
+    # The commune facet ignores the commune filter itself, so other communes stay reachable.
+    assert option(html, "commune", "62427") == "Hénin-Beaumont (2)"
+    html = get(client, q="bâtiment").content.decode()
+    assert option(html, "family", "cooperative") == "Coopérative (1)"
+    assert option(html, "family", "mutuelle") == "Mutuelle (0)"
+
+
+def test_results_are_paginated_and_links_keep_the_search(client, actors, monkeypatch):
+    monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 1)
+    first = titles(get(client, family="association", page="1"))
+    response = get(client, family="association", page="2")
+    text = response.content.decode()
+    assert sorted(first + titles(response)) == [
+        "Les Jardins d'insertion de l'Artois",
+        "Économie circulaire Carvin",
+    ]
+    assert "Page 2 sur 2" in text
+    assert 'href="?family=association&amp;page=1"' in text
+    assert "resultats-csv/?family=association" in text
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", str(10**9), ""])
+def test_odd_page_numbers_show_a_page_of_results(client, actors, page, monkeypatch):
+    monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 3)
+    response = get(client, page=page)
+    assert response.status_code == 200
+    assert len(titles(response)) in (1, 3)
+
+
+def test_nul_bytes_in_the_query_give_a_message_not_an_error(client, actors):
+    response = get(client, q="jard\x00in")
+    assert response.status_code == 200
+    assert "caractère invalide" in response.content.decode()
+
+
+def test_a_ten_thousand_character_query_is_refused_with_a_message(client, actors):
+    response = get(client, q="a" * 10_000)
+    assert response.status_code == 200
+    assert "Votre recherche est trop longue (10000 caractères)" in response.content.decode()
+    assert len(titles(response)) == 4
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"family": "entreprise"},
+        {"sector": "abc"},
+        {"sector": "999999"},
+        {"commune": "75056"},
+        {"band": "99"},
+    ],
+)
+def test_unknown_filter_values_are_reported_and_ignored(client, actors, params):
+    response = client.get("/fr/annuaire/", params)
+    assert response.status_code == 200
+    assert "n’existe pas dans la liste" in html.unescape(response.content.decode())
+    assert len(titles(response)) in (2, 4)
+
+
+def test_invalid_utf8_in_the_query_string_does_not_break_the_page(client, actors):
+    response = client.get("/fr/annuaire/?q=%C3%28%FF&family=%FF")
+    assert response.status_code in (200, 400)
+
+
+@pytest.mark.parametrize(
+    "q", ["'", "a & b | !c", "jard:*", "(((", "-", '"unclosed', "NOT", "jard OR", "*", "l’artois"]
+)
+def test_search_syntax_characters_are_plain_text(client, actors, q):
+    assert get(client, q=q).status_code == 200
+
+
+def count_queries(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, **params).status_code == 200
+    return len(queries)
+
+
+def test_index_query_count_does_not_grow_with_results(
+    client, directory, make_actor, make_sector, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 50)
+    sector = make_sector("Espaces verts")
+    make_actor("Acteur 0", commune="62427", family="association", sectors=[sector])
+    get(client)  # Wagtail caches the site's root paths on the first request.
+    one = count_queries(client, q="acteur", family="association")
+    for number in range(1, 50):
+        make_actor(f"Acteur {number}", commune="62215", family="association", sectors=[sector])
+    fifty = count_queries(client, q="acteur", family="association")
+    assert fifty == one
+    with django_assert_max_num_queries(20):
+        get(client, q="acteur", family="association")

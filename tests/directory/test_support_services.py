@@ -1,0 +1,111 @@
+"""Support services: the list filters by category and project stage; the demo adds two."""
+
+import html
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+from wagtail.test.utils import WagtailPageTestCase
+
+from directory.models import SupportServiceCategory, SupportServiceIndexPage, SupportServicePage
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def services(home_page):
+    index = home_page.add_child(instance=SupportServiceIndexPage(title="Services", slug="services"))
+    locale = Locale.get_default()
+    money = SupportServiceCategory.objects.create(name="Financement", locale=locale)
+    advice = SupportServiceCategory.objects.create(name="Accompagnement", locale=locale)
+
+    def add(title, category, **fields):
+        service = index.add_child(
+            instance=SupportServicePage(
+                title=title, provider="Organisme", category=category, **fields
+            )
+        )
+        service.save_revision().publish()
+        return service
+
+    add("Prêt d'honneur", money, stage_creation=True)
+    add("Subvention", money, stage_development=True)
+    add("Incubateur", advice, stage_idea=True, stage_creation=True)
+    return {"money": money, "advice": advice}
+
+
+def titles(response):
+    found = re.findall(
+        r'class="actor-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
+    return [html.unescape(title) for title in found]
+
+
+def test_filters_by_category_and_stage(client, services):
+    assert len(titles(client.get("/fr/services/"))) == 3
+    assert titles(client.get("/fr/services/", {"category": services["money"].pk})) == [
+        "Prêt d'honneur",
+        "Subvention",
+    ]
+    assert titles(client.get("/fr/services/", {"stage": "creation"})) == [
+        "Incubateur",
+        "Prêt d'honneur",
+    ]
+    assert titles(
+        client.get("/fr/services/", {"stage": "creation", "category": services["advice"].pk})
+    ) == ["Incubateur"]
+
+
+@pytest.mark.parametrize("params", [{"stage": "fin"}, {"category": "abc"}, {"page": "-1"}])
+def test_bad_filter_values_are_reported_not_fatal(client, services, params):
+    response = client.get("/fr/services/", params)
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+def test_service_page_shows_stages_and_contact(client, services):
+    service = SupportServicePage.objects.get(title="Incubateur")
+    service.email = "contact@example.org"
+    service.save_revision().publish()
+    text = client.get(service.url).content.decode()
+    assert "Idée, Création" in text
+    assert 'href="mailto:contact@example.org"' in text
+
+
+def test_services_list_query_count_is_constant(client, services, home_page):
+    client.get("/fr/services/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/fr/services/")
+    index = SupportServiceIndexPage.objects.get()
+    for number in range(10):
+        index.add_child(
+            instance=SupportServicePage(
+                title=f"Service {number}", provider="O", category=services["advice"]
+            )
+        ).save_revision().publish()
+    with CaptureQueriesContext(connection) as many:
+        client.get("/fr/services/")
+    assert len(many) == len(few)
+
+
+def test_demo_adds_the_two_services_of_the_brochure():
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    assert SupportServicePage.objects.count() == 2
+    tremplin = SupportServicePage.objects.get(slug="reseau-tremplin")
+    assert tremplin.website == "http://WWW.TREMLIN-HDF.ORG"
+    assert tremplin.category.name == "Accompagnement"
+    region = SupportServicePage.objects.get(slug="hauts-de-france-entreprises-cellule-ess")
+    assert region.email == "ess@hautsdefrance.fr"
+
+
+class TestServiceTree(WagtailPageTestCase):
+    def test_tree(self):
+        self.assertAllowedParentPageTypes(SupportServiceIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(SupportServiceIndexPage, {SupportServicePage})
+        self.assertAllowedSubpageTypes(SupportServicePage, {})
