@@ -50,3 +50,10 @@ def test_draft_translation_is_not_offered(client, home_page):
     assert not english.live
     nav = switcher(client.get("/fr/").content.decode())
     assert '<a href="/en/" hreflang="en">English</a>' not in nav
+
+
+def test_interface_text_is_in_the_language_being_read(client, english_home):
+    assert "Aller au contenu" in client.get("/fr/").content.decode()
+    html = client.get("/en/").content.decode()
+    assert "Skip to content" in html
+    assert "Aller au contenu" not in html
