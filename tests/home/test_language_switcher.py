@@ -57,3 +57,13 @@ def test_interface_text_is_in_the_language_being_read(client, english_home):
     html = client.get("/en/").content.decode()
     assert "Skip to content" in html
     assert "Aller au contenu" not in html
+
+
+@pytest.mark.parametrize(
+    "accept, target",
+    [("en-GB,en;q=0.9", "/en/"), ("fr-FR", "/fr/"), ("de-DE", "/fr/"), ("", "/fr/")],
+)
+def test_bare_root_redirects_by_accept_language_then_french(client, home_page, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
