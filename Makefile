@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: help install compile-messages messages run demo test test-browser lint format check fuzz
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create the virtual environment and install the project with its test tools
 
-demo: install ## Migrate, load the demo content (keeps existing pages) and ensure an admin account
+compile-messages: install ## Compile the interface translations (locale/*.po → .mo)
+	$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=node_modules -v0
+
+messages: install ## Update the English catalogue from templates and Python code, then translate it
+	$(PY) manage.py makemessages -l en --no-location --no-obsolete \
+		-i "$(VENV)/*" -i "bench/*" -i "tests/*" -i "node_modules/*" -i "static_collected/*"
+
+demo: compile-messages ## Migrate, load the demo content (keeps existing pages) and ensure an admin account
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
@@ -27,10 +34,10 @@ demo: install ## Migrate, load the demo content (keeps existing pages) and ensur
 run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
-test-browser: install ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
+test-browser: compile-messages ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
 	$(PY) -m pytest -m browser
 
 lint: install ## ruff check and ruff format --check
@@ -41,8 +48,9 @@ format: install ## Reformat the code with ruff
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-check: install ## Django system checks, missing migrations, deployment checks with production settings
+check: install ## Django checks, missing migrations, English catalogue, deployment checks
 	$(PY) manage.py check
+	$(PY) manage.py check_messages
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=ess_site.settings.production SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=ess.example.org $(PY) manage.py check --deploy --fail-level WARNING

@@ -1,0 +1,41 @@
+"""The same page in the other language: switcher links and hreflang alternates.
+
+Built from the page's live translations in one query, so the switcher never links to a 404;
+views that are not pages (search) switch by translating their URL.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """One entry per language: code, name, URL of this content in it (None if untranslated)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    urls = {}
+    if page is not None and page.pk:
+        translations = page.get_translations(inclusive=True).live().public()
+        for translation in translations.select_related("locale"):
+            urls[translation.locale.language_code] = translation.get_url(request)
+    else:
+        path = request.get_full_path()
+        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": urls.get(code),
+            "absolute_url": request.build_absolute_uri(urls[code]) if urls.get(code) else None,
+            "home_url": translate_url(f"/{current}/", code),
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
