@@ -5,6 +5,8 @@ Its "par secteur d'activité" heading has no figures in the text: an editor's pl
 stands in for them.
 """
 
+from directory.models import ActorPage
+
 from .models import FactsheetPage
 
 SLUG = "chiffres-cles"
@@ -132,18 +134,59 @@ BODY = [
 ]
 
 
+# The brochure's "Exemples d'employeurs ESS", in its order, and its "Une diversité d'acteurs de
+# l'ESS": profiles the directory's demo creates (by slug), shown as the brochure shows them.
+EMPLOYERS = ["ahnac", "apei-les-papillons-blancs", "impulsion", "adds"]
+ACTORS = [
+    "adds",
+    "identites-mutuelle",
+    "jardins-d-insertion-de-l-artois",
+    "mission-bassin-minier",
+    "ptce-henin-carvin",
+]
+
+
+def _actor_sections(home):
+    found = dict(
+        ActorPage.objects.descendant_of(home)
+        .filter(slug__in=EMPLOYERS + ACTORS)
+        .values_list("slug", "pk")
+    )
+    sections = []
+    if employers := [found[slug] for slug in EMPLOYERS if slug in found]:
+        sections.append(
+            {
+                "type": "employers",
+                "value": {"heading": "Exemples d'employeurs de l'ESS", "actors": employers},
+            }
+        )
+    if actors := [found[slug] for slug in ACTORS if slug in found]:
+        sections.append(
+            {
+                "type": "actors",
+                "value": {"heading": "Une diversité d'acteurs de l'ESS", "actors": actors},
+            }
+        )
+    return sections
+
+
 def build(home, report):
-    """Create the factsheet under the home page unless a page already has its slug."""
+    """Create the factsheet as the home page's first section unless its slug is taken."""
     if home.get_children().filter(slug=SLUG).exists():
         report("Chiffres clés : page déjà présente, conservée.")
         return
+    contact = next(i for i, block in enumerate(BODY) if block.get("value") == "Contact")
     page = FactsheetPage(
         title=TITLE,
         slug=SLUG,
         territory="Communauté d'agglomération Hénin-Carvin",
-        body=BODY,
+        body=[*BODY[:contact], *_actor_sections(home), *BODY[contact:]],
         show_in_menus=True,
     )
-    home.add_child(instance=page)
+    first_section = home.get_first_child()
+    if first_section:
+        first_section.add_sibling(instance=page, pos="left")
+    else:
+        home.add_child(instance=page)
     page.save_revision().publish()
     report("Chiffres clés : page créée.")

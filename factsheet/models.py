@@ -10,10 +10,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from directory.blocks import ActorsBlock, EmployersByBandBlock
 from home.models import BasePage
 
 from . import checks, exports
 from .blocks import FactsheetStreamBlock
+
+
+class FactsheetBodyBlock(FactsheetStreamBlock):
+    """The factsheet's blocks and the directory's: employers and actors, as in the brochure."""
+
+    employers = EmployersByBandBlock()
+    actors = ActorsBlock()
 
 
 class FigureChecksPanel(Panel):
@@ -45,7 +53,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     method_note = RichTextField(
         "Note de méthode", blank=True, features=["bold", "italic", "link", "ul"]
     )
-    body = StreamField(FactsheetStreamBlock(), blank=True, verbose_name="Contenu")
+    body = StreamField(FactsheetBodyBlock(), blank=True, verbose_name="Contenu")
 
     content_panels = [
         *BasePage.content_panels,

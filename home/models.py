@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from factsheet.blocks import FigureCardBlock
+from directory.blocks import ActorsBlock
+from factsheet.blocks import ChartBlock, ContactCardBlock, FigureCardBlock, FigureGroupBlock
 
 from . import blocks as home_blocks
 from . import navigation
@@ -65,6 +66,7 @@ class HomePage(BasePage):
     body = StreamField(
         [
             ("partners", home_blocks.PartnersBlock()),
+            ("actors", ActorsBlock()),
             ("callout", home_blocks.CalloutBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
@@ -103,6 +105,9 @@ class PolicyPage(BasePage):
             ("roadmap", home_blocks.RoadmapBlock()),
             ("callout", home_blocks.CalloutBlock()),
             ("figure", FigureCardBlock()),
+            ("figure_group", FigureGroupBlock()),
+            ("chart", ChartBlock()),
+            ("contact", ContactCardBlock()),
             ("related_links", home_blocks.RelatedLinksBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],

@@ -21,7 +21,9 @@ def language_alternates(context):
     page = context.get("page")
     urls = {}
     if page is not None and page.pk:
-        translations = page.get_translations(inclusive=True).live().public()
+        # No .public(): it costs a query, and wagtail-localize gives translations the view
+        # restrictions of their source, so the translations of a public page are public.
+        translations = page.get_translations(inclusive=True).live()
         for translation in translations.select_related("locale"):
             urls[translation.locale.language_code] = translation.get_url(request)
     else:

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def nav(html):
-    start = html.index('aria-label="Navigation principale"')
+    start = html.index('<nav class="site-nav"')
     return html[start : html.index("</nav>", start)]
 
 
