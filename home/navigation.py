@@ -1,9 +1,10 @@
 """The site's chrome from the page tree: the home of the language being read, the menu, the
 breadcrumb trail and the footer links.
 
-Header, footer, breadcrumbs and the plan-du-site block all need the same few pages. They are
-fetched in as few queries as possible (the home page and the breadcrumb trail together, the
-menu and the footer pages together) and kept on the request object.
+Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
+few pages. They are fetched in as few queries as possible (the home page, the breadcrumb trail
+and the page's translations together; the menu and the footer pages together) and kept on the
+request object.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -31,28 +32,53 @@ def is_private():
     )
 
 
+def public_children(pages, parent):
+    """`pages`, children of `parent`, without those in a private section: what
+    PageQuerySet.public() keeps, without its query loading every restriction first.
+
+    Both tests stay cheap on a large listing: the parent's section is checked once (an
+    uncorrelated subquery) and each child's own restriction by its id."""
+    section = [
+        parent.path[:end] for end in range(parent.steplen, len(parent.path) + 1, parent.steplen)
+    ]
+    return pages.exclude(
+        Exists(PageViewRestriction.objects.filter(page__path__in=section))
+    ).exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+
+
 def visible_pages():
     return Page.objects.live().exclude(is_private())
 
 
 def _ancestry(request, page):
-    """(home, trail): the home of `page`'s language tree and the pages from it down to `page`,
-    `page` excluded, in a single query. (None, []) when `page` is outside the site's tree."""
+    """(home, trail, translations): the home of `page`'s language tree, the pages from it down
+    to `page` (`page` excluded), and `page`'s live translations (`page` included when live),
+    all from a single query. (None, [], None) when `page` is outside the site's tree."""
     site = Site.find_for_request(request)
     if site is None or page is None:
-        return None, []
+        return None, [], None
     root_key = Page.objects.filter(
         pk=site.root_page_id, translation_key=OuterRef("translation_key")
     )
-    ancestors = list(
-        Page.objects.ancestor_of(page, inclusive=True)
+    ancestor_paths = {
+        page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)
+    }
+    # The language switcher's translations ride along with the breadcrumb's ancestors.
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
+        )
+        .select_related("locale")
         .annotate(is_home=Exists(root_key))
-        .order_by("depth")
+        .order_by("depth", "path")
     )
+    translations = [row for row in rows if row.translation_key == page.translation_key and row.live]
+    ancestors = [row for row in rows if row.path in ancestor_paths]
     for index, ancestor in enumerate(ancestors):
         if ancestor.is_home:
-            return ancestor, [a for a in ancestors[index:] if a.pk != page.pk]
-    return None, []
+            trail = [a for a in ancestors[index:] if a.pk != page.pk]
+            return ancestor, trail, translations
+    return None, [], translations
 
 
 def _home_without_page(request):
@@ -81,10 +107,10 @@ def current_home(request, page=None):
     that page's breadcrumb trail at no extra cost."""
 
     def compute():
-        home, trail = _ancestry(request, page)
+        home, trail, translations = _ancestry(request, page)
         if home is None:
             home = _home_without_page(request)
-        request._ess_trail = (page.pk if page else None, trail)
+        request._ess_trail = (page.pk if page else None, trail, translations)
         return home
 
     return _cached(request, "home", compute)
@@ -93,11 +119,20 @@ def current_home(request, page=None):
 def breadcrumb_trail(request, page):
     """The pages from the home page down to `page`, `page` excluded; empty on the home page."""
     current_home(request, page)
-    trail_page_id, trail = request._ess_trail
+    trail_page_id, trail, _translations = request._ess_trail
     if trail_page_id != page.pk:
         # The home page was looked up for another page, or for none: find this one's trail.
         trail = _ancestry(request, page)[1]
     return trail
+
+
+def live_translations(request, page):
+    """`page`'s live translations, itself included when live, each with its locale."""
+    current_home(request, page)
+    trail_page_id, _trail, translations = request._ess_trail
+    if trail_page_id != page.pk or translations is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return translations
 
 
 def _menu_and_footer(request):
