@@ -2,9 +2,9 @@
 breadcrumb trail and the footer links.
 
 Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
-few pages. They are fetched in as few queries as possible (the home page, the breadcrumb trail
-and the page's translations together; the menu and the footer pages together) and kept on the
-request object.
+few pages. For a page being served they come in one query (the home page, the breadcrumb trail,
+the page's translations, the menu and the footer pages), kept on the request object; other
+views (search, errors) find the home page, then the menu and footer.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -52,8 +52,11 @@ def visible_pages():
 
 def _ancestry(request, page):
     """(home, trail, translations): the home of `page`'s language tree, the pages from it down
-    to `page` (`page` excluded), and `page`'s live translations (`page` included when live),
-    all from a single query. (None, [], None) when `page` is outside the site's tree."""
+    to `page` (`page` excluded), and `page`'s live translations (`page` included when live).
+    (None, [], None) when `page` is outside the site's tree.
+
+    The same query brings the menu and footer candidates, which are kept on the request: one
+    query for the breadcrumb, the language switcher, the menu and the footer."""
     site = Site.find_for_request(request)
     if site is None or page is None:
         return None, [], None
@@ -63,19 +66,27 @@ def _ancestry(request, page):
     ancestor_paths = {
         page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)
     }
-    # The language switcher's translations ride along with the breadcrumb's ancestors.
+    # Each language's home is a translation of the site's root page, at its depth.
+    home_depth = site.root_page.depth
+    home_path = page.path[: home_depth * page.steplen]
+    chosen = _chosen_footer_pages(request)
     rows = list(
         Page.objects.filter(
-            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
+            Q(path__in=ancestor_paths)
+            | Q(translation_key=page.translation_key, live=True)
+            | _chrome_q(home_path, home_depth, page.locale_id, chosen)
         )
         .select_related("locale")
-        .annotate(is_home=Exists(root_key))
+        .annotate(is_home=Exists(root_key), is_private=is_private())
         .order_by("depth", "path")
     )
     translations = [row for row in rows if row.translation_key == page.translation_key and row.live]
     ancestors = [row for row in rows if row.path in ancestor_paths]
     for index, ancestor in enumerate(ancestors):
         if ancestor.is_home:
+            if ancestor.path == home_path:
+                visible = [row for row in rows if row.live and not row.is_private]
+                request._ess_chrome = _split_chrome(ancestor, visible, chosen)
             trail = [a for a in ancestors[index:] if a.pk != page.pk]
             return ancestor, trail, translations
     return None, [], translations
@@ -135,22 +146,34 @@ def live_translations(request, page):
     return translations
 
 
-def _menu_and_footer(request):
+def _chosen_footer_pages(request):
+    """{role: page id or None} for the footer links chosen in the site settings."""
     from .models import SiteSettings  # the models module imports this one
 
-    home = current_home(request)
-    if home is None:
-        return [], []
     site_settings = SiteSettings.for_request(request)
-    chosen = {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
-    ids = [pk for pk in chosen.values() if pk]
-    in_menu = Q(path__startswith=home.path, depth=home.depth + 1, show_in_menus=True)
-    footer = Q(pk__in=ids) | Q(
-        translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-        locale_id=home.locale_id,
-    )
-    pages = list(visible_pages().filter(in_menu | footer if ids else in_menu).order_by("path"))
+    return {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
 
+
+def _chrome_q(home_path, home_depth, locale_id, chosen):
+    """The candidates for the menu (children of the home page shown in menus) and the footer
+    (the chosen pages and their translations in the home page's language)."""
+    in_menu = Q(path__startswith=home_path, depth=home_depth + 1, show_in_menus=True)
+    ids = [pk for pk in chosen.values() if pk]
+    if not ids:
+        return in_menu
+    return (
+        in_menu
+        | Q(pk__in=ids)
+        | Q(
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+            locale_id=locale_id,
+        )
+    )
+
+
+def _split_chrome(home, pages, chosen):
+    """(menu, footer pages) from the visible candidates, in tree order."""
+    ids = [pk for pk in chosen.values() if pk]
     menu = [
         p
         for p in pages
@@ -164,6 +187,16 @@ def _menu_and_footer(request):
     keys = {p.pk: p.translation_key for p in pages if p.pk in ids}
     footer_pages = [by_key[keys[pk]] for pk in chosen.values() if pk in keys]
     return menu, footer_pages
+
+
+def _menu_and_footer(request):
+    home = current_home(request)
+    if home is None:
+        return [], []
+    chosen = _chosen_footer_pages(request)
+    candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
+    pages = list(visible_pages().filter(candidates).order_by("path"))
+    return _split_chrome(home, pages, chosen)
 
 
 def menu_pages(request):
