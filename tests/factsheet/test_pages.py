@@ -152,7 +152,7 @@ def _body(blocks):
 
 
 # Site, locale, page routing, view restrictions and the main navigation; none per block.
-QUERY_BUDGET = 9
+QUERY_BUDGET = 8
 
 
 def test_the_page_renders_in_the_same_queries_whatever_its_length(
