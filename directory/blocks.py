@@ -1,5 +1,7 @@
 """Blocks of the directory: an actor's presentation, and actor lists for other pages."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -58,16 +60,26 @@ class ActorBodyBlock(blocks.StreamBlock):
     figure = FigureCardBlock()
 
 
-def _chosen_actors(pages):
-    """The chosen pages that still exist and are live, as ActorPage instances, in one query."""
-    from .models import ActorPage
+class ActorChooserBlock(blocks.PageChooserBlock):
+    """A chooser of actor pages whose chosen actors load with their commune, which the cards
+    show: one query for all the actor choosers of a block type on a page, however many."""
 
-    ids = [page.pk for page in pages if page is not None]
-    found = {
-        actor.pk: actor
-        for actor in ActorPage.objects.filter(pk__in=ids).live().select_related("commune")
-    }
-    return [found[pk] for pk in ids if pk in found]
+    # Migrations see the page chooser it extends: loading differently changes no stored data.
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    def bulk_to_python(self, values):
+        from .models import ActorPage
+
+        found = ActorPage.objects.select_related("commune").in_bulk(
+            [pk for pk in values if pk is not None]
+        )
+        # A distinct instance for each choice, as Wagtail's choosers give.
+        return [copy.copy(found[pk]) if pk in found else None for pk in values]
+
+
+def _chosen_actors(pages):
+    """The chosen pages that still exist and are live, loaded by ActorChooserBlock."""
+    return [page for page in pages if page is not None and page.live]
 
 
 def _reject_duplicates(value, field):
@@ -87,7 +99,7 @@ class ActorsBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(required=False, label="Titre", default="Acteurs de l'ESS")
     actors = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="directory.ActorPage", label="Acteur"),
+        ActorChooserBlock(page_type="directory.ActorPage", label="Acteur"),
         label="Acteurs",
         min_num=1,
     )
@@ -118,7 +130,7 @@ class EmployersByBandBlock(blocks.StructBlock):
         required=False, label="Titre", default="Exemples d'employeurs de l'ESS"
     )
     actors = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="directory.ActorPage", label="Acteur"),
+        ActorChooserBlock(page_type="directory.ActorPage", label="Acteur"),
         label="Employeurs",
         min_num=1,
     )

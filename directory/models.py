@@ -16,6 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import navigation
 from home.models import BasePage
 
 from . import blocks, exports, structured_data
@@ -80,6 +81,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     def actors(self):
         """The live, public actors of this directory (the language tree it belongs to)."""
+        # .public() rather than navigation.public_children(): the search backends accept
+        # only filters on indexed fields, which .public()'s path filters are.
         return ActorPage.objects.child_of(self).live().public()
 
     def directory_search(self, request):
@@ -316,9 +319,7 @@ class SupportServiceIndexPage(BasePage):
         categories = SupportServiceCategory.objects.filter(locale_id=self.locale_id)
         form = SupportServiceFilterForm(request.GET, categories=categories)
         services = (
-            SupportServicePage.objects.child_of(self)
-            .live()
-            .public()
+            navigation.public_children(SupportServicePage.objects.child_of(self).live(), self)
             .select_related("category")
             .order_by("title", "pk")
         )

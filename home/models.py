@@ -2,13 +2,14 @@
 and the site settings behind the footer."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from directory.blocks import ActorsBlock
@@ -38,6 +39,20 @@ class BasePage(Page):
         # page's ancestors brings the breadcrumb trail in the same query.
         navigation.current_home(request, self)
         return super().get_context(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query.
+
+        Same answer as Wagtail's (an alias, or an alias among the ancestors, stands for its
+        source page), but the ancestors are a subquery rather than a query of their own:
+        one query less on every page served."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = (
+            Page.objects.filter(path__in=paths)
+            .annotate(source_id=Coalesce("alias_of_id", "id"))
+            .values("source_id")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=sources)
 
     def get_summary(self):
         """Plain text summing the page up: its search description, else its summary field."""

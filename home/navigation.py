@@ -1,9 +1,10 @@
 """The site's chrome from the page tree: the home of the language being read, the menu, the
 breadcrumb trail and the footer links.
 
-Header, footer, breadcrumbs and the plan-du-site block all need the same few pages. They are
-fetched in as few queries as possible (the home page and the breadcrumb trail together, the
-menu and the footer pages together) and kept on the request object.
+Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
+few pages. For a page being served they come in one query (the home page, the breadcrumb trail,
+the page's translations, the menu and the footer pages), kept on the request object; other
+views (search, errors) find the home page, then the menu and footer.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -31,28 +32,64 @@ def is_private():
     )
 
 
+def public_children(pages, parent):
+    """`pages`, children of `parent`, without those in a private section: what
+    PageQuerySet.public() keeps, without its query loading every restriction first.
+
+    Both tests stay cheap on a large listing: the parent's section is checked once (an
+    uncorrelated subquery) and each child's own restriction by its id."""
+    section = [
+        parent.path[:end] for end in range(parent.steplen, len(parent.path) + 1, parent.steplen)
+    ]
+    return pages.exclude(
+        Exists(PageViewRestriction.objects.filter(page__path__in=section))
+    ).exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+
+
 def visible_pages():
     return Page.objects.live().exclude(is_private())
 
 
 def _ancestry(request, page):
-    """(home, trail): the home of `page`'s language tree and the pages from it down to `page`,
-    `page` excluded, in a single query. (None, []) when `page` is outside the site's tree."""
+    """(home, trail, translations): the home of `page`'s language tree, the pages from it down
+    to `page` (`page` excluded), and `page`'s live translations (`page` included when live).
+    (None, [], None) when `page` is outside the site's tree.
+
+    The same query brings the menu and footer candidates, which are kept on the request: one
+    query for the breadcrumb, the language switcher, the menu and the footer."""
     site = Site.find_for_request(request)
     if site is None or page is None:
-        return None, []
+        return None, [], None
     root_key = Page.objects.filter(
         pk=site.root_page_id, translation_key=OuterRef("translation_key")
     )
-    ancestors = list(
-        Page.objects.ancestor_of(page, inclusive=True)
-        .annotate(is_home=Exists(root_key))
-        .order_by("depth")
+    ancestor_paths = {
+        page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)
+    }
+    # Each language's home is a translation of the site's root page, at its depth.
+    home_depth = site.root_page.depth
+    home_path = page.path[: home_depth * page.steplen]
+    chosen = _chosen_footer_pages(request)
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths)
+            | Q(translation_key=page.translation_key, live=True)
+            | _chrome_q(home_path, home_depth, page.locale_id, chosen)
+        )
+        .select_related("locale")
+        .annotate(is_home=Exists(root_key), is_private=is_private())
+        .order_by("depth", "path")
     )
+    translations = [row for row in rows if row.translation_key == page.translation_key and row.live]
+    ancestors = [row for row in rows if row.path in ancestor_paths]
     for index, ancestor in enumerate(ancestors):
         if ancestor.is_home:
-            return ancestor, [a for a in ancestors[index:] if a.pk != page.pk]
-    return None, []
+            if ancestor.path == home_path:
+                visible = [row for row in rows if row.live and not row.is_private]
+                request._ess_chrome = _split_chrome(ancestor, visible, chosen)
+            trail = [a for a in ancestors[index:] if a.pk != page.pk]
+            return ancestor, trail, translations
+    return None, [], translations
 
 
 def _home_without_page(request):
@@ -81,10 +118,10 @@ def current_home(request, page=None):
     that page's breadcrumb trail at no extra cost."""
 
     def compute():
-        home, trail = _ancestry(request, page)
+        home, trail, translations = _ancestry(request, page)
         if home is None:
             home = _home_without_page(request)
-        request._ess_trail = (page.pk if page else None, trail)
+        request._ess_trail = (page.pk if page else None, trail, translations)
         return home
 
     return _cached(request, "home", compute)
@@ -93,29 +130,50 @@ def current_home(request, page=None):
 def breadcrumb_trail(request, page):
     """The pages from the home page down to `page`, `page` excluded; empty on the home page."""
     current_home(request, page)
-    trail_page_id, trail = request._ess_trail
+    trail_page_id, trail, _translations = request._ess_trail
     if trail_page_id != page.pk:
         # The home page was looked up for another page, or for none: find this one's trail.
         trail = _ancestry(request, page)[1]
     return trail
 
 
-def _menu_and_footer(request):
+def live_translations(request, page):
+    """`page`'s live translations, itself included when live, each with its locale."""
+    current_home(request, page)
+    trail_page_id, _trail, translations = request._ess_trail
+    if trail_page_id != page.pk or translations is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return translations
+
+
+def _chosen_footer_pages(request):
+    """{role: page id or None} for the footer links chosen in the site settings."""
     from .models import SiteSettings  # the models module imports this one
 
-    home = current_home(request)
-    if home is None:
-        return [], []
     site_settings = SiteSettings.for_request(request)
-    chosen = {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
-    ids = [pk for pk in chosen.values() if pk]
-    in_menu = Q(path__startswith=home.path, depth=home.depth + 1, show_in_menus=True)
-    footer = Q(pk__in=ids) | Q(
-        translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-        locale_id=home.locale_id,
-    )
-    pages = list(visible_pages().filter(in_menu | footer if ids else in_menu).order_by("path"))
+    return {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
 
+
+def _chrome_q(home_path, home_depth, locale_id, chosen):
+    """The candidates for the menu (children of the home page shown in menus) and the footer
+    (the chosen pages and their translations in the home page's language)."""
+    in_menu = Q(path__startswith=home_path, depth=home_depth + 1, show_in_menus=True)
+    ids = [pk for pk in chosen.values() if pk]
+    if not ids:
+        return in_menu
+    return (
+        in_menu
+        | Q(pk__in=ids)
+        | Q(
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+            locale_id=locale_id,
+        )
+    )
+
+
+def _split_chrome(home, pages, chosen):
+    """(menu, footer pages) from the visible candidates, in tree order."""
+    ids = [pk for pk in chosen.values() if pk]
     menu = [
         p
         for p in pages
@@ -129,6 +187,16 @@ def _menu_and_footer(request):
     keys = {p.pk: p.translation_key for p in pages if p.pk in ids}
     footer_pages = [by_key[keys[pk]] for pk in chosen.values() if pk in keys]
     return menu, footer_pages
+
+
+def _menu_and_footer(request):
+    home = current_home(request)
+    if home is None:
+        return [], []
+    chosen = _chosen_footer_pages(request)
+    candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
+    pages = list(visible_pages().filter(candidates).order_by("path"))
+    return _split_chrome(home, pages, chosen)
 
 
 def menu_pages(request):

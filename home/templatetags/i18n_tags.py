@@ -1,13 +1,15 @@
 """The same page in the other language: switcher links and hreflang alternates.
 
-Built from the page's live translations in one query, so the switcher never links to a 404;
-views that are not pages (search) switch by translating their URL.
+Built from the page's live translations, fetched with the breadcrumb trail, so the switcher
+never links to a 404; views that are not pages (search) switch by translating their URL.
 """
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+
+from home import navigation
 
 register = template.Library()
 
@@ -23,8 +25,8 @@ def language_alternates(context):
     if page is not None and page.pk:
         # No .public(): it costs a query, and wagtail-localize gives translations the view
         # restrictions of their source, so the translations of a public page are public.
-        translations = page.get_translations(inclusive=True).live()
-        for translation in translations.select_related("locale"):
+        # They come with the breadcrumb's query (home.navigation).
+        for translation in navigation.live_translations(request, page):
             urls[translation.locale.language_code] = translation.get_url(request)
     else:
         path = request.get_full_path()

@@ -1,6 +1,8 @@
 """Blocks that show directory actors on other pages: cards, and employers grouped by size."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from directory.blocks import ActorsBlock, EmployersByBandBlock, QuoteBlock
@@ -60,3 +62,17 @@ def test_blocks_have_complete_meta():
         meta = block.meta
         assert meta.icon and meta.label and meta.template and meta.description
         assert meta.preview_value is not None
+
+
+def test_actor_blocks_cost_no_query_each(client, home_page, employers):
+    def show_blocks(number):
+        actors = list(employers.values())
+        home_page.body = [("actors", {"heading": "Acteurs", "actors": actors})] * number
+        home_page.save_revision().publish()
+        client.get("/fr/")  # warm the per-process caches like any running server
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/fr/").content.decode()
+        assert html.count("Association · Montigny-en-Gohelle") == number
+        return len(queries)
+
+    assert show_blocks(1) == show_blocks(5) <= 10

@@ -152,7 +152,7 @@ def _body(blocks):
 
 
 # Site, locale, page routing, view restrictions and the main navigation; none per block.
-QUERY_BUDGET = 11  # 10, plus 1 for the language switcher's translations
+QUERY_BUDGET = 8
 
 
 def test_the_page_renders_in_the_same_queries_whatever_its_length(
