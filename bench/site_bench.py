@@ -206,6 +206,8 @@ def wrk(base, path, duration, threads, connections):
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
+            "--timeout",
+            "10s",
             base + path,
         ],
         capture_output=True,
