@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "pagecache:generation"
@@ -130,6 +130,8 @@ class PageCacheMiddleware:
             s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
         )
         if key:
+            # Stored with the page, so that ConditionalGetMiddleware need not hash it on each hit.
+            set_response_etag(response)
             cache.set(key, (response.content, list(response.items())), timeout)
             response["X-Page-Cache"] = "miss"
         return response
