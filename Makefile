@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile-messages messages run demo test test-browser lint format check fuzz
+.PHONY: help install compile-messages messages run demo test test-browser lint format check fuzz bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,3 +57,6 @@ check: install ## Django checks, missing migrations, English catalogue, deployme
 
 fuzz: install ## Send 10 000 generated hostile requests to every public URL of a demo database (FUZZ_CASES=…)
 	$(PY) bench/fuzz.py
+
+bench: compile-messages ## Measure every public page under gunicorn with wrk, cached and not, against the floor (PostgreSQL *_bench DATABASE_URL)
+	$(PY) bench/site_bench.py --port $(or $(BENCH_PORT),8131)

@@ -49,9 +49,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every page, 304 when the browser already has it (cached pages included).
+    "django.middleware.http.ConditionalGetMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.DatabaseOutageMiddleware",
+    # Before sessions and authentication: a cached page costs no database query at all. The
+    # security headers above are added again to every page it serves.
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,6 +68,14 @@ MIDDLEWARE = [
     # Last, so that it sees the lock-out raised by its authentication backend.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Anonymous page cache (home/cache.py): seconds a page is kept on the server, 0 for none (the
+# default: it needs a cache shared by every worker, which production has with REDIS_URL).
+# Browsers may keep a page a minute; a CDN five, which bounds how stale it can be after a
+# change it is not told about (page publications purge it when WAGTAILFRONTENDCACHE is set).
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_CDN_SECONDS = 300
 
 ROOT_URLCONF = "ess_site.urls"
 

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE
+from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE
 
 SECRET_KEY = os.environ["SECRET_KEY"]
 # ALLOWED_HOSTS comes from the environment in base.
@@ -42,6 +42,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages kept ten minutes unless something is published (home/cache.py); only with a
+# shared cache, since a worker's own memory would not hear of another worker's publication.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
 # Editors' sessions read from the cache, written through to the database so that a cache flush
 # or a Redis restart does not sign everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -70,6 +73,69 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers: images and documents in an S3-compatible bucket (AWS, Scaleway, OVH,
+# MinIO…), credentials from the usual AWS_* variables read by boto3. A new upload never
+# replaces an existing file of the same name (renditions and old revisions point at it), and
+# documents keep going through Wagtail's view (WAGTAILDOCS_SERVE_METHOD = "serve_view"), which
+# checks privacy and forces the download; the bucket itself need not be public for them.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    # Renditions are served straight from the bucket by URL: no signed, expiring links in
+    # pages that stay cached.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000"}
+
+# Search on Elasticsearch or OpenSearch when one is configured; PostgreSQL's full text
+# otherwise (base). After switching: `manage.py update_index`.
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if OPENSEARCH_URL or ELASTICSEARCH_URL:
+    engine = "opensearch" if OPENSEARCH_URL else "elasticsearch"
+    version = os.environ.get("SEARCH_ENGINE_VERSION", "2" if OPENSEARCH_URL else "8")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{engine}{version}",
+            "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "ess_"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+
+# Background tasks (search indexing, reference index, renditions, CDN purges) go to a database
+# queue run by `manage.py db_worker` when TASKS_BACKEND=database; otherwise they run inside
+# the request that triggers them (django-tasks' immediate backend, Wagtail's default).
+if os.environ.get("TASKS_BACKEND", "") == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# A CDN or caching proxy in front: Wagtail purges a page's URLs when it is published, moved or
+# unpublished. Changes to snippets and settings are not purged and reach the CDN within
+# PAGE_CACHE_CDN_SECONDS.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+elif os.environ.get("CLOUDFLARE_ZONEID"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        }
+    }
 
 # One JSON object per line on stdout; the platform collects and stores it.
 LOGGING = {

@@ -1,0 +1,137 @@
+"""Whole-page cache for anonymous visitors, and its invalidation when anything published changes.
+
+What is cached: the HTML of a public-site GET or HEAD that answered 200, for a request carrying
+no session cookie (visitors never get one; editors always have one), outside the admin and
+outside Wagtail's previews. The key is the host, the full path with its query string (so
+`?q=jardin` and each filter are pages of their own) and the language, under a site-wide
+*generation* number. A response that sets a cookie (a CSRF token, a session) is never stored:
+it belongs to one visitor.
+
+Invalidation is site-wide: any publication, unpublication, move or deletion of a page, and any
+save or deletion of what pages display (site settings, sectors, support-service categories,
+communes, images, documents, view restrictions, sites) replaces the generation, which orphans
+every stored page at once (they expire on their own). Tracking which page shows what would be
+the alternative; it is wrong here. Pages show each other's content everywhere — the
+navigation and the site map list every page, the home and the factsheet show actors, the
+directory facets count sectors and communes — and the CAHC publishes a few changes a day, so
+rebuilding the cache after each one costs a few seconds of uncached rendering in total, and a
+finer scheme would only add ways to serve a stale page.
+
+The generation is bumped twice: at once, and again when the transaction commits. A visitor's
+request rendered between the two (while the editor's transaction is still open) would otherwise
+store the old content under the new generation.
+
+Several app servers must share the cache (Redis) for this to hold: with a per-process memory
+cache, a publication seen by one worker would leave the others serving the old page. The
+production settings enable the cache only with REDIS_URL.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.translation import get_language_from_path
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        # add(): two workers starting at once agree on one generation.
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def _bump():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate_site(**kwargs):
+    """Forget every cached page (a receiver for any signal: its arguments are ignored)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _cache_key(request, generation):
+    # Wagtail's site routing uses the host: two sites never share a page.
+    path = f"{request.get_host()}|{request.get_full_path()}"
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    language = get_language_from_path(request.path_info) or ""
+    return f"pagecache:{generation}:{language}:{digest}"
+
+
+def _may_use_cache(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+        and not getattr(request, "is_dummy", False)
+    )
+
+
+def _may_store(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not getattr(request, "is_preview", False)
+        and "Cache-Control" not in response
+    )
+
+
+def _private(response):
+    if "Cache-Control" not in response and response.get("Content-Type", "").startswith("text/html"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors' pages from the cache and set the matching Cache-Control.
+
+    Cacheable pages say `public` with a short `max-age` for browsers and `s-maxage` for a CDN in
+    front (see PAGE_CACHE_BROWSER_SECONDS and PAGE_CACHE_CDN_SECONDS); every other HTML page
+    without its own Cache-Control says `private, no-cache`, so that no shared cache ever keeps an
+    editor's view. PAGE_CACHE_SECONDS = 0 turns the server-side cache off and keeps the headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            response = self.get_response(request)
+            return _private(response)
+
+        timeout = settings.PAGE_CACHE_SECONDS
+        key = _cache_key(request, current_generation()) if timeout else None
+        if key and (stored := cache.get(key)) is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if not _may_store(request, response):
+            return _private(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+        )
+        if key:
+            # Stored with the page, so that ConditionalGetMiddleware need not hash it on each hit.
+            set_response_etag(response)
+            cache.set(key, (response.content, list(response.items())), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
