@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
@@ -231,6 +232,15 @@ class ActorPage(BasePage):
         index.FilterField("headcount_band"),
     ]
 
+    # Registration numbers, the address and the phone number are data, not prose: the
+    # English page copies them from the French one instead of offering them to translators.
+    override_translatable_fields = [
+        SynchronizedField("street_address"),
+        SynchronizedField("siret"),
+        SynchronizedField("rna"),
+        SynchronizedField("phone"),
+    ]
+
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
@@ -396,6 +406,9 @@ class SupportServicePage(BasePage):
         index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("category"),
     ]
+
+    # The phone number is copied from the French page, never offered to translators.
+    override_translatable_fields = [SynchronizedField("phone")]
 
     parent_page_types = ["directory.SupportServiceIndexPage"]
     subpage_types = []
