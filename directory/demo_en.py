@@ -119,7 +119,9 @@ TEXTS = {
     "le développement social local et la citoyenneté active ;": (
         "local social development and active citizenship;"
     ),
-    "la mobilité sociale, solidaire et inclusive ;": "social, solidarity-based and inclusive mobility;",
+    "la mobilité sociale, solidaire et inclusive ;": (
+        "social, solidarity-based and inclusive mobility;"
+    ),
     "la transition énergétique et l'économie circulaire.": (
         "the energy transition and the circular economy."
     ),

@@ -9,7 +9,6 @@ import json
 from collections.abc import Mapping
 
 from django.core.serializers.json import DjangoJSONEncoder
-
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
