@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -423,8 +424,8 @@ class SupportServicePage(BasePage):
 
 # Project stages a support service may serve: the URL value is also the field's suffix.
 STAGES = [
-    ("idea", "Idée"),
-    ("creation", "Création"),
-    ("development", "Développement"),
-    ("consolidation", "Consolidation"),
+    ("idea", _("Idée")),
+    ("creation", _("Création")),
+    ("development", _("Développement")),
+    ("consolidation", _("Consolidation")),
 ]
