@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -79,3 +80,28 @@ def give_list_items_ids(page):
         if publish:
             revision.publish()
     return changed
+
+
+def untranslated_strings(page):
+    """The source strings of `page`'s translation that have no translation in its language.
+
+    Empty for a page that is not a wagtail-localize translation. wagtail-localize publishes
+    such strings in the source language; the preview lists them so that the editor knows.
+    """
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None or translation.source.locale_id == page.locale_id:
+        return []
+    translated = StringTranslation.objects.filter(
+        locale=page.locale, translation_of=OuterRef("string"), context=OuterRef("context")
+    )
+    return list(
+        translation.source.stringsegment_set.exclude(Exists(translated))
+        .order_by("order")
+        .values_list("string__data", flat=True)
+    )
