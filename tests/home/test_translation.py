@@ -207,3 +207,16 @@ def test_figures_are_synchronised_not_translated(demo):
 
     assert values(english) == values(french)
     assert Decimal("3761") in values(english)
+
+
+def test_english_searches_find_english_pages_only(client, demo):
+    html = client.get("/en/recherche/", {"q": "vegetables"}).content.decode()
+    assert 'href="/en/directory/jardins-d-insertion-de-l-artois/"' in html
+    assert 'href="/fr/' not in html.split('<ol class="search-results">')[1].split("</ol>")[0]
+    french_words = client.get("/en/recherche/", {"q": "légumes"}).content.decode()
+    assert "No page matches" in french_words  # the French actor is not offered in English
+
+    html = client.get("/en/directory/", {"q": "vegetables"}).content.decode()
+    assert "1 actor" in html and "Les Jardins d&#x27;insertion de l&#x27;Artois" in html
+    # The sector filter lists the English sectors.
+    assert ">Green spaces (" in html and "Espaces verts" not in html
