@@ -1,7 +1,10 @@
 """Blocks of the directory: an actor's presentation, and actor lists for other pages."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.utils import ErrorList
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
@@ -59,15 +62,27 @@ class ActorBodyBlock(blocks.StreamBlock):
 
 
 def _chosen_actors(pages):
-    """The chosen pages that still exist and are live, as ActorPage instances, in one query."""
+    """The chosen pages that still exist and are live, as ActorPage instances, in one query,
+    each in the language being read when it is translated: a block copied to the English page
+    still points at the French actors (wagtail-localize synchronises page choices)."""
     from .models import ActorPage
 
     ids = [page.pk for page in pages if page is not None]
-    found = {
-        actor.pk: actor
-        for actor in ActorPage.objects.filter(pk__in=ids).live().select_related("commune")
-    }
-    return [found[pk] for pk in ids if pk in found]
+    chosen_keys = ActorPage.objects.filter(pk__in=ids).values("translation_key")
+    candidates = (
+        ActorPage.objects.filter(
+            Q(pk__in=ids) | Q(translation_key__in=chosen_keys, locale__language_code=get_language())
+        )
+        .live()
+        .select_related("commune", "locale")
+    )
+    chosen, translated = {}, {}
+    for actor in candidates:
+        if actor.pk in ids:
+            chosen[actor.pk] = actor
+        if actor.locale.language_code == get_language():
+            translated[actor.translation_key] = actor
+    return [translated.get(chosen[pk].translation_key, chosen[pk]) for pk in ids if pk in chosen]
 
 
 def _reject_duplicates(value, field):
@@ -145,7 +160,7 @@ class EmployersByBandBlock(blocks.StructBlock):
         # Biggest employers first; actors whose band is unknown close the list.
         ordered = sorted(groups, key=lambda code: -HEADCOUNT_ORDER.get(code, -1))
         context["groups"] = [
-            {"label": labels.get(code, "Effectif non renseigné"), "actors": groups[code]}
+            {"label": labels.get(code, _("Effectif non renseigné")), "actors": groups[code]}
             for code in ordered
         ]
         return context

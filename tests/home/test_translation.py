@@ -220,3 +220,10 @@ def test_english_searches_find_english_pages_only(client, demo):
     assert "1 actor" in html and "Les Jardins d&#x27;insertion de l&#x27;Artois" in html
     # The sector filter lists the English sectors.
     assert ">Green spaces (" in html and "Espaces verts" not in html
+
+
+def test_actor_cards_on_english_pages_show_the_english_actors(client, demo):
+    html = client.get("/en/key-figures/").content.decode()
+    assert 'href="/en/directory/jardins-d-insertion-de-l-artois/"' in html
+    assert "Since 2009, the Jardins" in html and "Depuis 2009" not in html
+    assert "Depuis 2009" in client.get("/fr/chiffres-cles/").content.decode()
