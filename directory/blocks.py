@@ -3,7 +3,10 @@
 import copy
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.utils import ErrorList
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
@@ -62,7 +65,9 @@ class ActorBodyBlock(blocks.StreamBlock):
 
 class ActorChooserBlock(blocks.PageChooserBlock):
     """A chooser of actor pages whose chosen actors load with their commune, which the cards
-    show: one query for all the actor choosers of a block type on a page, however many."""
+    show, in the language being read: one query for all the actor choosers of a block type on a
+    page, however many. A block copied to the English page still points at the French actors
+    (wagtail-localize synchronises page choices), so each is swapped for its translation."""
 
     # Migrations see the page chooser it extends: loading differently changes no stored data.
     canonical_module_path = "wagtail.blocks.PageChooserBlock"
@@ -70,11 +75,25 @@ class ActorChooserBlock(blocks.PageChooserBlock):
     def bulk_to_python(self, values):
         from .models import ActorPage
 
-        found = ActorPage.objects.select_related("commune").in_bulk(
-            [pk for pk in values if pk is not None]
-        )
+        ids = [pk for pk in values if pk is not None]
+        language = get_language()
+        chosen_keys = ActorPage.objects.filter(pk__in=ids).values("translation_key")
+        candidates = ActorPage.objects.filter(
+            Q(pk__in=ids) | Q(translation_key__in=chosen_keys, locale__language_code=language)
+        ).select_related("commune", "locale")
+        chosen, translated = {}, {}
+        for actor in candidates:
+            if actor.pk in ids:
+                chosen[actor.pk] = actor
+            if actor.locale.language_code == language and actor.live:
+                translated[actor.translation_key] = actor
         # A distinct instance for each choice, as Wagtail's choosers give.
-        return [copy.copy(found[pk]) if pk in found else None for pk in values]
+        return [
+            copy.copy(translated.get(chosen[pk].translation_key, chosen[pk]))
+            if pk in chosen
+            else None
+            for pk in values
+        ]
 
 
 def _chosen_actors(pages):
@@ -157,7 +176,7 @@ class EmployersByBandBlock(blocks.StructBlock):
         # Biggest employers first; actors whose band is unknown close the list.
         ordered = sorted(groups, key=lambda code: -HEADCOUNT_ORDER.get(code, -1))
         context["groups"] = [
-            {"label": labels.get(code, "Effectif non renseigné"), "actors": groups[code]}
+            {"label": labels.get(code, _("Effectif non renseigné")), "actors": groups[code]}
             for code in ordered
         ]
         return context

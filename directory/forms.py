@@ -1,6 +1,7 @@
 """The directory's search form: one text query and four filters, read from the URL."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .choices import HEADCOUNT_CHOICES, Family
 
@@ -11,32 +12,34 @@ MAX_QUERY_LENGTH = 200
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
-        label="Rechercher un acteur",
+        label=_("Rechercher un acteur"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text="Un nom, une activité, une commune… par ex. « jardin » ou « insertion ».",
+        help_text=_("Un nom, une activité, une commune… par ex. « jardin » ou « insertion »."),
         error_messages={
-            "max_length": "Votre recherche est trop longue (%(show_value)d caractères) : "
-            "%(limit_value)d au plus.",
-            "null_characters_not_allowed": "Votre recherche contient un caractère invalide.",
+            "max_length": _(
+                "Votre recherche est trop longue (%(show_value)d caractères) : "
+                "%(limit_value)d au plus."
+            ),
+            "null_characters_not_allowed": _("Votre recherche contient un caractère invalide."),
         },
     )
-    family = forms.ChoiceField(label="Famille de l'ESS", required=False)
-    sector = forms.TypedChoiceField(label="Secteur d'activité", required=False, coerce=int)
-    commune = forms.ChoiceField(label="Commune", required=False)
-    band = forms.ChoiceField(label="Tranche d'effectif salarié", required=False)
+    family = forms.ChoiceField(label=_("Famille de l'ESS"), required=False)
+    sector = forms.TypedChoiceField(label=_("Secteur d'activité"), required=False, coerce=int)
+    commune = forms.ChoiceField(label=_("Commune"), required=False)
+    band = forms.ChoiceField(label=_("Tranche d'effectif salarié"), required=False)
 
     def __init__(self, data, *, sectors, communes):
         super().__init__(data)
-        invalid = "Cette valeur n’existe pas dans la liste (« %(value)s »)."
-        self.fields["family"].choices = [("", "Toutes les familles"), *Family.choices]
-        self.fields["sector"].choices = [("", "Tous les secteurs")] + [
+        invalid = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
+        self.fields["family"].choices = [("", _("Toutes les familles")), *Family.choices]
+        self.fields["sector"].choices = [("", _("Tous les secteurs"))] + [
             (sector.pk, sector.name) for sector in sectors
         ]
-        self.fields["commune"].choices = [("", "Toutes les communes")] + [
+        self.fields["commune"].choices = [("", _("Toutes les communes"))] + [
             (commune.insee_code, commune.name) for commune in communes
         ]
-        self.fields["band"].choices = [("", "Toutes les tailles"), *HEADCOUNT_CHOICES]
+        self.fields["band"].choices = [("", _("Toutes les tailles")), *HEADCOUNT_CHOICES]
         for name in ("family", "sector", "commune", "band"):
             self.fields[name].error_messages["invalid_choice"] = invalid
 
@@ -51,19 +54,19 @@ class DirectoryFilterForm(forms.Form):
 
 
 class SupportServiceFilterForm(forms.Form):
-    category = forms.TypedChoiceField(label="Catégorie", required=False, coerce=int)
-    stage = forms.ChoiceField(label="Étape du projet", required=False)
+    category = forms.TypedChoiceField(label=_("Catégorie"), required=False, coerce=int)
+    stage = forms.ChoiceField(label=_("Étape du projet"), required=False)
 
     def __init__(self, data, *, categories):
         from .models import STAGES
 
         super().__init__(data)
-        self.fields["category"].choices = [("", "Toutes les catégories")] + [
+        self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
             (category.pk, category.name) for category in categories
         ]
-        self.fields["stage"].choices = [("", "Toutes les étapes"), *STAGES]
+        self.fields["stage"].choices = [("", _("Toutes les étapes")), *STAGES]
         for name in ("category", "stage"):
-            self.fields[name].error_messages["invalid_choice"] = (
+            self.fields[name].error_messages["invalid_choice"] = _(
                 "Cette valeur n’existe pas dans la liste (« %(value)s »)."
             )
 

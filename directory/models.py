@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from home import navigation
 from home.models import BasePage
@@ -234,6 +236,15 @@ class ActorPage(BasePage):
         index.FilterField("headcount_band"),
     ]
 
+    # Registration numbers, the address and the phone number are data, not prose: the
+    # English page copies them from the French one instead of offering them to translators.
+    override_translatable_fields = [
+        SynchronizedField("street_address"),
+        SynchronizedField("siret"),
+        SynchronizedField("rna"),
+        SynchronizedField("phone"),
+    ]
+
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
@@ -398,6 +409,9 @@ class SupportServicePage(BasePage):
         index.FilterField("category"),
     ]
 
+    # The phone number is copied from the French page, never offered to translators.
+    override_translatable_fields = [SynchronizedField("phone")]
+
     parent_page_types = ["directory.SupportServiceIndexPage"]
     subpage_types = []
 
@@ -411,8 +425,8 @@ class SupportServicePage(BasePage):
 
 # Project stages a support service may serve: the URL value is also the field's suffix.
 STAGES = [
-    ("idea", "Idée"),
-    ("creation", "Création"),
-    ("development", "Développement"),
-    ("consolidation", "Consolidation"),
+    ("idea", _("Idée")),
+    ("creation", _("Création")),
+    ("development", _("Développement")),
+    ("consolidation", _("Consolidation")),
 ]

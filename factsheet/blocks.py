@@ -32,6 +32,18 @@ CHECK_CHOICES = [
 ]
 
 
+class SynchronisedCharBlock(blocks.CharBlock):
+    """A CharBlock holding data rather than prose (an identifier, a phone number).
+
+    wagtail-localize offers every CharBlock to translators unless the block answers
+    ``get_translatable_segments`` itself: answering "nothing to translate" keeps the value
+    copied from the French page on every re-sync, so a translator can never alter it.
+    """
+
+    def get_translatable_segments(self, value):
+        return []
+
+
 def _error(message: str) -> ErrorList:
     return ErrorList([ValidationError(message)])
 
@@ -73,7 +85,7 @@ class FigureCardBlock(blocks.StructBlock):
         required=False, min_value=1900, max_value=2100, label="Année de référence"
     )
     source = blocks.CharBlock(required=False, label="Source")
-    key = blocks.CharBlock(
+    key = SynchronisedCharBlock(
         required=False,
         max_length=40,
         validators=[KEY_VALIDATOR],
@@ -89,10 +101,10 @@ class FigureCardBlock(blocks.StructBlock):
         help_text="Si ce chiffre se déduit d'autres chiffres de la page, choisissez le calcul : "
         "l'éditeur affiche la valeur recalculée avant publication.",
     )
-    numerator = blocks.CharBlock(
+    numerator = SynchronisedCharBlock(
         required=False, validators=[KEY_VALIDATOR], label="Identifiant du numérateur"
     )
-    denominator = blocks.CharBlock(
+    denominator = SynchronisedCharBlock(
         required=False, validators=[KEY_VALIDATOR], label="Identifiant du dénominateur"
     )
 
@@ -373,7 +385,7 @@ class ContactCardBlock(blocks.StructBlock):
     role = blocks.CharBlock(required=False, label="Fonction", max_length=200)
     organisation = blocks.CharBlock(required=False, label="Organisme", max_length=200)
     email = blocks.EmailBlock(required=False, label="Courriel")
-    phone = blocks.CharBlock(
+    phone = SynchronisedCharBlock(
         required=False,
         max_length=30,
         label="Téléphone",

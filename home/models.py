@@ -38,7 +38,14 @@ class BasePage(Page):
         # The header, breadcrumbs and blocks all ask for the home page: finding it from this
         # page's ancestors brings the breadcrumb trail in the same query.
         navigation.current_home(request, self)
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        # Before publishing a translation, its preview lists the strings still in the source
+        # language: wagtail-localize would publish them as they are, with no warning.
+        if getattr(request, "is_preview", False):
+            from .localization import untranslated_strings
+
+            context["untranslated_strings"] = untranslated_strings(self)
+        return context
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query.

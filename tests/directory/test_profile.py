@@ -162,19 +162,24 @@ def test_full_export_holds_every_published_actor_whatever_the_search(client, add
 
 def test_demo_builds_the_brochure_actors_once():
     call_command("load_demo", stdout=StringIO())
-    assert ActorPage.objects.count() == 8
-    adds = ActorPage.objects.get(slug="adds")
+    assert ActorPage.objects.filter(locale__language_code="fr").count() == 8
+    adds = ActorPage.objects.get(locale__language_code="fr", slug="adds")
     assert (adds.family, adds.founding_year, adds.headcount_band) == ("association", 2010, "21")
     assert adds.commune.name == "Montigny-en-Gohelle"
-    assert ActorPage.objects.get(slug="apei-les-papillons-blancs").headcount_band == "32"
+    assert (
+        ActorPage.objects.get(
+            locale__language_code="fr", slug="apei-les-papillons-blancs"
+        ).headcount_band
+        == "32"
+    )
     # Families the brochure does not state stay empty.
-    assert ActorPage.objects.get(slug="ptce-henin-carvin").family == ""
+    assert ActorPage.objects.get(locale__language_code="fr", slug="ptce-henin-carvin").family == ""
     adds.title = "ADDS (modifié)"
     adds.save_revision().publish()
     call_command("load_demo", stdout=StringIO())
-    assert ActorPage.objects.count() == 8
-    assert ActorPage.objects.get(slug="adds").title == "ADDS (modifié)"
-    assert Sector.objects.count() == 5
+    assert ActorPage.objects.filter(locale__language_code="fr").count() == 8
+    assert ActorPage.objects.get(locale__language_code="fr", slug="adds").title == "ADDS (modifié)"
+    assert Sector.objects.filter(locale__language_code="fr").count() == 5
 
 
 def test_demo_directory_is_in_the_main_navigation(client):

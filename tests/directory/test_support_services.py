@@ -96,11 +96,13 @@ def test_services_list_query_count_is_constant(client, services, home_page):
 def test_demo_adds_the_two_services_of_the_brochure():
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
-    assert SupportServicePage.objects.count() == 2
-    tremplin = SupportServicePage.objects.get(slug="reseau-tremplin")
+    assert SupportServicePage.objects.filter(locale__language_code="fr").count() == 2
+    tremplin = SupportServicePage.objects.get(locale__language_code="fr", slug="reseau-tremplin")
     assert tremplin.website == "http://WWW.TREMLIN-HDF.ORG"
     assert tremplin.category.name == "Accompagnement"
-    region = SupportServicePage.objects.get(slug="hauts-de-france-entreprises-cellule-ess")
+    region = SupportServicePage.objects.get(
+        locale__language_code="fr", slug="hauts-de-france-entreprises-cellule-ess"
+    )
     assert region.email == "ess@hautsdefrance.fr"
 
 

@@ -61,4 +61,6 @@ def test_running_the_demo_twice_keeps_the_editor_changes():
     page.save_revision().publish()
     output = run_demo()
     assert "Chiffres clés : page déjà présente, conservée." in output
-    assert FactsheetPage.objects.get().title == "Titre revu par l'éditrice"
+    assert (
+        FactsheetPage.objects.get(locale__language_code="fr").title == "Titre revu par l'éditrice"
+    )

@@ -38,9 +38,11 @@ def test_admin_is_outside_the_language_prefix(client):
 
 def test_load_demo_builds_the_site_and_keeps_content_on_second_run():
     call_command("load_demo", stdout=StringIO())
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="fr")
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     home.title = "Titre modifié par une éditrice"
     home.save_revision().publish()
     call_command("load_demo", stdout=StringIO())
-    assert HomePage.objects.get().title == "Titre modifié par une éditrice"
+    assert (
+        HomePage.objects.get(locale__language_code="fr").title == "Titre modifié par une éditrice"
+    )

@@ -111,7 +111,7 @@ def test_each_page_type_renders_in_a_constant_number_of_queries(client, path, li
     with CaptureQueriesContext(connection) as before:
         assert client.get(path).status_code == 200
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="fr")
     for number in range(5):
         section = content(
             home, title=f"Rubrique {number}", slug=f"rubrique-{number}", show_in_menus=True
@@ -126,7 +126,7 @@ def test_each_page_type_renders_in_a_constant_number_of_queries(client, path, li
 
 def test_load_demo_is_idempotent_and_keeps_editor_changes():
     call_command("load_demo", stdout=StringIO())
-    policy_page = PolicyPage.objects.get()
+    policy_page = PolicyPage.objects.get(locale__language_code="fr")
     assert [b.block_type for b in policy_page.body] == [
         "rich_text",
         "callout",
@@ -142,8 +142,8 @@ def test_load_demo_is_idempotent_and_keeps_editor_changes():
     settings.save()
 
     call_command("load_demo", stdout=StringIO())
-    assert PolicyPage.objects.get().title == "Titre revu"
-    assert ContentPage.objects.count() == 3
+    assert PolicyPage.objects.get(locale__language_code="fr").title == "Titre revu"
+    assert ContentPage.objects.filter(locale__language_code="fr").count() == 3
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.contact_email == "autre@example.org"
     assert settings.legal_notice_page.slug == "mentions-legales"

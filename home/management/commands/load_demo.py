@@ -28,4 +28,6 @@ class Command(BaseCommand):
             home = home_demo.build(report)
             for module_name in SECTION_BUILDERS:
                 import_module(module_name).build(home, report)
+            # After every French page exists: English translations link to their sources.
+            import_module("home.demo_en").build(home, report)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
