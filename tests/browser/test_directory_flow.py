@@ -1,4 +1,4 @@
-"""A visitor finds an ESS actor in the directory, in Chromium: a word, then a filter, then a profile.
+"""A visitor finds an ESS actor in the directory, in Chromium: a word, a filter, then a profile.
 
 The visitor starts from the home page's navigation, as a person does, types a word, narrows the
 results with the "Famille de l'ESS" filter and opens the profile the search found. The English
@@ -20,7 +20,7 @@ ADDS_SLUG = "adds"
 
 
 def search_and_open_profile(page, base, language, query, broad_count):
-    """Search `query`, keep the associations, open the ADDS profile; return the profile's heading."""
+    """Search `query`, keep the associations and open the ADDS profile."""
     home = HomePage.objects.get(locale__language_code=language)
     directory = DirectoryIndexPage.objects.live().get(locale__language_code=language)
     actor = ActorPage.objects.live().get(
@@ -52,10 +52,8 @@ def search_and_open_profile(page, base, language, query, broad_count):
 
     cards.first.click()
     page.wait_for_url(base + actor.get_url())
-    heading = page.get_by_role("heading", level=1)
-    expect(heading).to_have_text(actor.title)
+    expect(page.get_by_role("heading", level=1)).to_have_text(actor.title)
     expect(page.locator("main")).to_contain_text("Montigny-en-Gohelle")
-    return heading
 
 
 def test_the_public_searches_the_directory_and_opens_a_profile(
