@@ -6,7 +6,8 @@
 
 The script migrates the database (a throw-away one: it is left with the demo content),
 loads the demo content, then discovers the URLs:
-every live page of every locale, the sub-routes of routable pages, and the health endpoint.
+every live page of every locale, the sub-routes of routable pages (open-data exports, each
+chart's CSV), and the health endpoint.
 Hypothesis generates the cases: a URL (with its language prefix swapped or a path segment
 appended) and query parameters (q, page and the filter names in FILTER_PARAMETERS) holding NUL
 bytes, huge strings, invalid UTF-8, SQL-like and path-traversal strings. Each case goes
@@ -29,16 +30,16 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 # Query parameters the public pages read; add a filter here when a listing gains one.
 FILTER_PARAMETERS = [
-    "q",
-    "page",
+    "q",  # site search and directory search
+    "page",  # every paginated listing
+    # directory filters (directory.forms.DirectoryFilterForm)
+    "family",
+    "sector",
     "commune",
-    "categorie",
-    "secteur",
-    "statut",
-    "type",
-    "theme",
-    "tri",
-    "format",
+    "band",
+    # support services filters (directory.forms.SupportServiceFilterForm)
+    "category",
+    "stage",
 ]
 LANGUAGE_PREFIXES = ["/fr", "/en", "", "/de", "/FR", "/fr-fr", "/en-gb", "/%00", "/.."]
 
@@ -100,6 +101,8 @@ def discover_urls():
     from wagtail.contrib.routable_page.models import RoutablePageMixin
     from wagtail.models import Page
 
+    from factsheet.models import FactsheetPage
+
     urls = {"/healthz"}
     for page in Page.objects.live().public().specific().exclude(depth=1):
         parts = page.get_url_parts()
@@ -111,6 +114,12 @@ def discover_urls():
             for pattern in page.get_subpage_urls():
                 if pattern.name and not pattern.pattern.regex.groups:
                     urls.add(url.rstrip("/") + "/" + page.reverse_subpage(pattern.name))
+        # Routes with an argument: the real arguments, so the handler itself gets the inputs.
+        if isinstance(page, FactsheetPage):
+            base = url.rstrip("/") + "/"
+            for block in page.body:
+                if block.block_type == "chart":
+                    urls.add(base + page.reverse_subpage("chart_csv", args=[block.id]))
     return sorted(urls)
 
 

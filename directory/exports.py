@@ -4,6 +4,8 @@ import csv
 
 from django.http import HttpResponse
 
+from home.spreadsheets import spreadsheet_text
+
 # Stable public column names: add new ones at the end, never rename or reorder.
 COLUMNS = [
     "nom",
@@ -63,7 +65,7 @@ def csv_response(actors, filename, request):
     for actor in actors:
         row = actor_row(actor, request)
         row["annee_creation"] = row["annee_creation"] or ""
-        writer.writerow(row)
+        writer.writerow({column: spreadsheet_text(value) for column, value in row.items()})
     return response
 
 

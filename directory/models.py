@@ -15,7 +15,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from home import navigation
@@ -42,7 +41,6 @@ class Commune(models.Model):
         return self.name
 
 
-@register_snippet
 class Sector(TranslatableMixin, models.Model):
     """A sector of activity; editors manage the list, translators translate it."""
 
@@ -286,7 +284,6 @@ class ActorPage(BasePage):
         return structured_data.actor_json_ld(self, request)
 
 
-@register_snippet
 class SupportServiceCategory(TranslatableMixin, models.Model):
     """What a support service offers: financement, accompagnement, locaux…"""
 

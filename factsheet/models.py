@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from directory.blocks import ActorsBlock, EmployersByBandBlock
 from home.models import BasePage
+from home.spreadsheets import spreadsheet_row
 
 from . import checks, exports
 from .blocks import FactsheetStreamBlock
@@ -99,7 +100,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         writer = csv.writer(response)
         writer.writerow(exports.FIGURE_COLUMNS)
         for row in exports.figure_rows(self):
-            writer.writerow(row)
+            writer.writerow(spreadsheet_row(row))
         return response
 
     @path("donnees/json/", name="figures_json")
@@ -119,5 +120,5 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         writer = csv.writer(response)
         writer.writerow(exports.CHART_COLUMNS)
         for row in exports.chart_rows(chart.value):
-            writer.writerow(row)
+            writer.writerow(spreadsheet_row(row))
         return response

@@ -68,7 +68,14 @@ def test_moderators_delete_any_image(client):
 
 def test_roles_hold_no_model_wide_permission_that_would_widen_the_collection_ones():
     for name in (EDITORS, MODERATORS):
-        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        permissions = Group.objects.get(name=name).permissions
+        # Model-wide rights on the directory's taxonomies are granted on purpose (and tested
+        # with the taxonomy snippets); nothing else may be model-wide.
+        codenames = set(
+            permissions.exclude(content_type__app_label="directory").values_list(
+                "codename", flat=True
+            )
+        )
         assert codenames == {"access_admin", "submit_translation"}
 
 
@@ -202,3 +209,23 @@ def test_anonymous_cannot_see_drafts_previews_or_the_admin(client, home_page):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/admin/login/"), url
+
+
+def test_both_roles_maintain_the_taxonomies_and_only_moderators_delete_them():
+    def taxonomy_codenames(name):
+        return set(
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__app_label="directory")
+            .values_list("codename", flat=True)
+        )
+
+    maintain = {
+        f"{action}_{model}"
+        for action in ("add", "change", "view")
+        for model in ("sector", "supportservicecategory")
+    }
+    assert taxonomy_codenames(EDITORS) == maintain
+    assert taxonomy_codenames(MODERATORS) == maintain | {
+        "delete_sector",
+        "delete_supportservicecategory",
+    }
