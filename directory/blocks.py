@@ -113,7 +113,17 @@ def _reject_duplicates(value, field):
         )
 
 
-class ActorsBlock(blocks.StructBlock):
+class ActorListBlock(blocks.StructBlock):
+    """What the blocks showing chosen actors share: the same actor cannot be chosen twice."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.is_deferred_validation:
+            _reject_duplicates(value, "actors")
+        return value
+
+
+class ActorsBlock(ActorListBlock):
     """A hand-picked list of actors shown as cards: name, family, commune, summary, link."""
 
     heading = blocks.CharBlock(required=False, label="Titre", default="Acteurs de l'ESS")
@@ -130,19 +140,13 @@ class ActorsBlock(blocks.StructBlock):
         description = "Des fiches d'acteurs de l'annuaire présentées en cartes."
         preview_value = {"heading": "Acteurs de l'ESS", "actors": []}
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not self.is_deferred_validation:
-            _reject_duplicates(value, "actors")
-        return value
-
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["actor_pages"] = _chosen_actors(value["actors"])
         return context
 
 
-class EmployersByBandBlock(blocks.StructBlock):
+class EmployersByBandBlock(ActorListBlock):
     """Chosen actors grouped by INSEE headcount band, largest band first."""
 
     heading = blocks.CharBlock(
@@ -160,12 +164,6 @@ class EmployersByBandBlock(blocks.StructBlock):
         template = "blocks/employers_by_band.html"
         description = "Des employeurs de l'ESS regroupés par tranche d'effectif salarié."
         preview_value = {"heading": "Exemples d'employeurs de l'ESS", "actors": []}
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not self.is_deferred_validation:
-            _reject_duplicates(value, "actors")
-        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
