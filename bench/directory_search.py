@@ -71,6 +71,71 @@ TEXT_QUERIES = [
 ]  # fmt: skip
 
 
+def add_synthetic_actors(index, count, rng, sectors):
+    """Add `count` synthetic live actors under `index` in bulk (after any it has), then index
+    them for search; shared with bench/site_bench.py, which adds them to the demo directory."""
+    last = index.get_last_child()
+    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    existing = index.get_children().count()
+    communes = list(Commune.objects.all())
+    content_type = ContentType.objects.get_for_model(ActorPage)
+    bands = [code for code, _label in HEADCOUNT_CHOICES]
+    families = [*Family.values, ""]
+    started = time.perf_counter()
+    with transaction.atomic():
+        pages = []
+        for number in range(first_step, first_step + count):
+            title = f"{rng.choice(KINDS)} {rng.choice(THEMES)} {number}"
+            pages.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=f"acteur-synthetique-{number}",
+                    content_type=content_type,
+                    locale=index.locale,
+                    path=index._get_path(index.path, index.depth + 1, number),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}acteur-synthetique-{number}/",
+                    live=True,
+                    has_unpublished_changes=False,
+                )
+            )
+        created = Page.objects.bulk_create(pages, batch_size=5000)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO directory_actorpage (page_ptr_id, family, commune_id, summary,"
+                " headcount_band, street_address, siret, rna, website, email, phone,"
+                " image_alt, body) VALUES (%s, %s, %s, %s, %s, '', '', '', '', '', '', '',"
+                " '[]')",
+                [
+                    (
+                        page.pk,
+                        rng.choice(families),
+                        rng.choice(communes).pk,
+                        " ".join(rng.sample(SENTENCES, 2)),
+                        rng.choice(bands),
+                    )
+                    for page in created
+                ],
+            )
+            cursor.executemany(
+                "INSERT INTO directory_actorpage_sectors (actorpage_id, sector_id) VALUES (%s, %s)",
+                [(page.pk, rng.choice(sectors).pk) for page in created],
+            )
+        Page.objects.filter(pk=index.pk).update(numchild=existing + count)
+    print(f"created {count} actors in {time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
+    backend = get_search_backend()
+    queryset = ActorPage.objects.select_related("commune").prefetch_related("sectors")
+    created_ids = [page.pk for page in created]
+    for start in range(0, count, 2000):
+        chunk = created_ids[start : start + 2000]
+        backend.add_bulk(ActorPage, list(queryset.filter(pk__in=chunk)))
+    connection.cursor().execute("ANALYZE")
+    print(f"indexed in {time.perf_counter() - started:.1f} s", flush=True)
+
+
 def fill(count, rng):
     """Create the directory and `count` synthetic actors in bulk, then index them."""
     if DirectoryIndexPage.objects.exists():
@@ -83,63 +148,8 @@ def fill(count, rng):
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Bench", slug="bench", locale=locale))
     index = home.add_child(instance=DirectoryIndexPage(title="Annuaire", slug="annuaire"))
-    communes = list(Commune.objects.all())
     sectors = [Sector.objects.create(name=name, locale=locale) for name in SECTORS]
-    content_type = ContentType.objects.get_for_model(ActorPage)
-    bands = [code for code, _label in HEADCOUNT_CHOICES]
-    families = [value for value, _label in Family.choices] + [""]
-    started = time.perf_counter()
-    with transaction.atomic():
-        pages = []
-        for number in range(1, count + 1):
-            title = f"{rng.choice(KINDS)} {rng.choice(THEMES)} {number}"
-            pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
-                    slug=f"acteur-{number}",
-                    content_type=content_type,
-                    locale=locale,
-                    path=index._get_path(index.path, index.depth + 1, number),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}acteur-{number}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                )
-            )
-        created = Page.objects.bulk_create(pages, batch_size=5000)
-        rows = [
-            (
-                page.pk,
-                rng.choice(families),
-                rng.choice(communes).pk,
-                " ".join(rng.sample(SENTENCES, 2)),
-                rng.choice(bands),
-            )
-            for page in created
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO directory_actorpage (page_ptr_id, family, commune_id, summary,"
-                " headcount_band, street_address, siret, rna, website, email, phone,"
-                " image_alt, body) VALUES (%s, %s, %s, %s, %s, '', '', '', '', '', '', '',"
-                " '[]')",
-                rows,
-            )
-            cursor.executemany(
-                "INSERT INTO directory_actorpage_sectors (actorpage_id, sector_id) VALUES (%s, %s)",
-                [(page.pk, rng.choice(sectors).pk) for page in created],
-            )
-        Page.objects.filter(pk=index.pk).update(numchild=count)
-    print(f"created {count} actors in {time.perf_counter() - started:.1f} s", flush=True)
-    started = time.perf_counter()
-    backend = get_search_backend()
-    queryset = ActorPage.objects.select_related("commune").prefetch_related("sectors")
-    for start in range(0, count, 2000):
-        backend.add_bulk(ActorPage, list(queryset.order_by("pk")[start : start + 2000]))
-    connection.cursor().execute("ANALYZE")
-    print(f"indexed in {time.perf_counter() - started:.1f} s", flush=True)
+    add_synthetic_actors(index, count, rng, sectors)
     return DirectoryIndexPage.objects.get(pk=index.pk)
 
 

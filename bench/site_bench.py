@@ -43,15 +43,11 @@ import psycopg  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from wagtail.models import Page  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
+from django.db import connection  # noqa: E402
 
-from bench.directory_search import KINDS, SENTENCES, THEMES  # noqa: E402
-from directory.choices import HEADCOUNT_CHOICES, Family  # noqa: E402
+from bench.directory_search import add_synthetic_actors  # noqa: E402
 from directory.models import ActorPage, Commune, DirectoryIndexPage, Sector  # noqa: E402
 from factsheet.models import FactsheetPage  # noqa: E402
 
@@ -82,67 +78,12 @@ def add_actors(total, rng_seed=2024):
     """Bring the demo directory up to `total` actors with synthetic ones, indexed for search."""
     import random
 
-    rng = random.Random(rng_seed)  # the same data on every machine
-    index = DirectoryIndexPage.objects.get()
+    index = DirectoryIndexPage.objects.get(locale__language_code="fr")
     existing = ActorPage.objects.child_of(index).count()
-    if existing >= total:
-        return
-    last = index.get_last_child()
-    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    communes = list(Commune.objects.all())
-    sectors = list(Sector.objects.filter(locale=index.locale))
-    content_type = ContentType.objects.get_for_model(ActorPage)
-    bands = [code for code, _label in HEADCOUNT_CHOICES]
-    families = [*Family.values, ""]
-    started = time.perf_counter()
-    with transaction.atomic():
-        pages = []
-        for number in range(first_step, first_step + total - existing):
-            title = f"{rng.choice(KINDS)} {rng.choice(THEMES)} {number}"
-            pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
-                    slug=f"acteur-synthetique-{number}",
-                    content_type=content_type,
-                    locale=index.locale,
-                    path=index._get_path(index.path, index.depth + 1, number),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}acteur-synthetique-{number}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                )
-            )
-        created = Page.objects.bulk_create(pages, batch_size=5000)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO directory_actorpage (page_ptr_id, family, commune_id, summary,"
-                " headcount_band, street_address, siret, rna, website, email, phone,"
-                " image_alt, body) VALUES (%s, %s, %s, %s, %s, '', '', '', '', '', '', '',"
-                " '[]')",
-                [
-                    (
-                        page.pk,
-                        rng.choice(families),
-                        rng.choice(communes).pk,
-                        " ".join(rng.sample(SENTENCES, 2)),
-                        rng.choice(bands),
-                    )
-                    for page in created
-                ],
-            )
-            cursor.executemany(
-                "INSERT INTO directory_actorpage_sectors (actorpage_id, sector_id) VALUES (%s, %s)",
-                [(page.pk, rng.choice(sectors).pk) for page in created],
-            )
-        Page.objects.filter(pk=index.pk).update(numchild=total)
-    backend = get_search_backend()
-    queryset = ActorPage.objects.select_related("commune").prefetch_related("sectors")
-    for start in range(0, total, 2000):
-        backend.add_bulk(ActorPage, list(queryset.order_by("pk")[start : start + 2000]))
-    connection.cursor().execute("ANALYZE")
-    print(f"{total - existing} actors added in {time.perf_counter() - started:.0f} s", flush=True)
+    if existing < total:
+        sectors = list(Sector.objects.filter(locale=index.locale))
+        # The same data on every machine.
+        add_synthetic_actors(index, total - existing, random.Random(rng_seed), sectors)
 
 
 def prepare(actors):
