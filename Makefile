@@ -6,18 +6,28 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile-messages messages run demo test test-browser lint format check fuzz bench
+.PHONY: help install lock audit compile-messages messages run demo test test-browser lint format check fuzz bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the project with its test tools
+
+lock: ## Rewrite requirements.lock from a fresh install of pyproject.toml's ranges
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet -e ".[test]"
+	{ sed -n '/^#/p' requirements.lock; $(VENV)-lock/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf $(VENV)-lock
+
+audit: install ## Check the locked dependencies against PyPI's vulnerability data (needs pypi.org)
+	$(PY) -m pip install --quiet pip-audit
+	$(PY) -m pip_audit --requirement requirements.lock --no-deps --disable-pip --strict
 
 compile-messages: install ## Compile the interface translations (locale/*.po → .mo)
 	$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=node_modules -v0
