@@ -1,32 +1,46 @@
-"""Directory search: text through Wagtail's search backend, then filters, facets and paging.
+"""Directory search: text, filters, facet counts and a page of results, on the search table.
 
-The text part goes through the configured search backend, so a large deployment can switch
-to Elasticsearch or OpenSearch by settings; filters and facet counts are plain ORM queries on
-the matching ids, one aggregate query per facet whatever the number of values.
+Everything runs on ActorSearchEntry (directory/search_index.py), one narrow row per listed
+actor: filters and facet counts never join Wagtail's page table, and a page of results is
+sorted and sliced there before its few actors are loaded.
+
+The text part depends on the search backend (WAGTAILSEARCH_BACKENDS): with the PostgreSQL
+database backend it runs on the table's own tsvector (stemmed, unaccented, name prefixes) with
+a trigram fallback for typos; with any other backend (SQLite's FTS5, Elasticsearch,
+OpenSearch) the backend finds the matching actors, and the table does the rest.
 """
 
 import re
 
+from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, Q, Value
 from django.utils.functional import cached_property
+from modelsearch.backends.database.postgres.postgres import FUnaccent, PostgresSearchBackend
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .forms import DirectoryFilterForm
-from .models import Commune, Sector
+from home.cache import current_generation
+from search.backends import WordSimilar
 
-# Form field → ORM lookup on ActorPage.
-FILTER_LOOKUPS = {
+from .forms import DirectoryFilterForm
+from .models import ActorPage, ActorSearchEntry, Commune, Sector
+from .search_index import PREFIX_CONFIG, search_config
+
+# Form field → column of the search table.
+FILTER_COLUMNS = {
     "family": "family",
     "sector": "sectors",
-    "commune": "commune__insee_code",
+    "commune": "commune_id",
     "band": "headcount_band",
 }
-# The same, as grouped in the facet queries: no join for the commune.
-FACET_FIELDS = {**FILTER_LOOKUPS, "commune": "commune_id"}
 # Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
 # another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
 QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
+# Bounds how long a cache private to one process (several workers without Redis) can lag
+# behind a publication made through another process; a shared cache is told at once.
+CACHE_SECONDS = 300
 
 
 def plain_words(query):
@@ -40,42 +54,105 @@ def _ids(results):
     return [hit.pk for hit in results]
 
 
-def text_matches(actors, query):
-    """Ids of the actors matching the text query: full text (stemmed, unaccented where the
-    database can), or a prefix of a word of the name; with no such match, the backend's
-    typo-tolerant search where it offers one (pg_trgm on PostgreSQL).
-
-    The ids are read once, so that the facet and page queries that follow do not each run
-    the text search again."""
+def backend_match(directory, words):
+    """Entries the search backend finds: full text, or a prefix of a word of the name."""
     backend = get_search_backend()
-    full_text = _ids(backend.search(query, actors, operator="and", order_by_relevance=False))
-    prefix = _ids(backend.autocomplete(query, actors, operator="and", order_by_relevance=False))
-    # The searches ran on `actors`: their ids need no second pass through its page filters.
-    ids = list(
-        actors.model.objects.filter(Q(pk__in=full_text) | Q(pk__in=prefix)).values_list(
-            "pk", flat=True
+    actors = ActorPage.objects.child_of(directory).live()
+    full_text = backend.search(words, actors, operator="and", order_by_relevance=False)
+    prefix = backend.autocomplete(words, actors, operator="and", order_by_relevance=False)
+    return Q(page_id__in=_ids(full_text)) | Q(page_id__in=_ids(prefix))
+
+
+def vector_match(words, config):
+    """Entries whose tsvector has the words (stemmed), or prefixes of them in the name (weight
+    A, unstemmed): "jardins" finds Jardin, "jard" and "eco" find Jardins and Économie."""
+    tokens = re.findall(r"[^\W_]+", words)
+    prefixes = " & ".join(f"{token}:*A" for token in tokens)
+    query = SearchQuery(words, config=config)
+    if prefixes:
+        query |= SearchQuery(prefixes, config=PREFIX_CONFIG, search_type="raw")
+    return Q(search_vector=query)
+
+
+def fuzzy_match(words):
+    """Entries with a name word close to the query (pg_trgm's `<%`, the trigram index)."""
+    return Q(WordSimilar(FUnaccent(Value(words)), FUnaccent(F("title"))))
+
+
+def cached(key, compute):
+    """`compute()`, kept in the cache until the next publication (home/cache.py's generation)."""
+    key = f"directory:{current_generation()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def form_choices(locale_id):
+    """Communes, the locale's sectors and its language: read once per publication rather
+    than on every search."""
+    return cached(
+        f"choices:{locale_id}",
+        lambda: (
+            list(Commune.objects.all()),
+            list(Sector.objects.filter(locale_id=locale_id).order_by("name")),
+            Locale.objects.get(pk=locale_id).language_code,
+        ),
+    )
+
+
+def facet_cubes(entries):
+    """Entries counted by (family, commune, band), and by the same plus sector, in one query:
+    rows of the first kind have `sector` None and `by_sector` 0."""
+    columns = ["family", "commune_id", "headcount_band"]
+    by_actor = (
+        entries.order_by()
+        .values(*columns)
+        .annotate(
+            sector=Value(None, IntegerField()),
+            by_sector=Value(0, IntegerField()),
+            total=Count("pk"),
         )
     )
-    fuzzy = getattr(backend, "fuzzy_query", None)
-    if fuzzy is not None and not ids:
-        ids = list(
-            actors.model.objects.filter(
-                pk__in=_ids(backend.search(fuzzy(query), actors, order_by_relevance=False))
-            ).values_list("pk", flat=True)
-        )
-    return ids
+    by_sector = (
+        entries.order_by()
+        .values(*columns, "sectors")
+        .annotate(by_sector=Value(1, IntegerField()), total=Count("pk"))
+    )
+    cubes = ([], [])
+    for row in by_actor.union(by_sector, all=True):
+        values = {
+            "family": row["family"],
+            "commune": row["commune_id"],
+            "band": row["headcount_band"],
+            "sector": row["sector"],
+        }
+        cubes[row["by_sector"]].append(({k: str(v or "") for k, v in values.items()}, row["total"]))
+    return cubes
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the total, which the facet counts already give."""
+class EntryPaginator(Paginator):
+    """Pages of search entries, told the total (the facet counts give it), whose pages hold
+    the actors themselves: only a page's entries are read from the sorted table, then their
+    actors with their commune, in one query."""
 
-    def __init__(self, object_list, per_page, total):
-        super().__init__(object_list, per_page)
+    def __init__(self, entries, per_page, total):
+        super().__init__(entries.values("page_id"), per_page)
         self.total = total
 
     @cached_property
     def count(self):
         return self.total
+
+    def _get_page(self, object_list, number, paginator):
+        actors = (
+            ActorPage.objects.filter(pk__in=object_list)
+            .defer_streamfields()
+            .select_related("commune")
+            .order_by("title", "pk")
+        )
+        return super()._get_page(list(actors), number, paginator)
 
 
 class DirectorySearch:
@@ -83,15 +160,14 @@ class DirectorySearch:
 
     Facet counts are disjunctive: each filter's values are counted with the text query and
     the other filters applied, so that a visitor sees what choosing a value would give. They
-    come from two aggregate queries (actors grouped by family, commune and band; the same
-    with sector), whatever the number of values, and give the total too.
+    come from one aggregate query over the matching entries whatever the number of values,
+    which gives the total too; without text it is the same for every search, hence cached.
     """
 
-    def __init__(self, actors, params, locale_id):
-        self.actors = actors
-        sectors = Sector.objects.filter(locale_id=locale_id).order_by("name")
-        communes = list(Commune.objects.all())
-        self.insee_codes = {commune.pk: commune.insee_code for commune in communes}
+    def __init__(self, directory, params):
+        self.directory = directory
+        communes, sectors, self.language = form_choices(directory.locale_id)
+        self.commune_ids = {commune.insee_code: commune.pk for commune in communes}
         self.form = DirectoryFilterForm(params, sectors=sectors, communes=communes)
         self.form.is_valid()
         self.params = params
@@ -100,7 +176,10 @@ class DirectorySearch:
     def filters(self):
         """The filters that were given and are valid; invalid ones are reported, not applied."""
         cleaned = self.form.cleaned_data
-        return {name: cleaned[name] for name in FILTER_LOOKUPS if cleaned.get(name)}
+        filters = {name: cleaned[name] for name in FILTER_COLUMNS if cleaned.get(name)}
+        if "commune" in filters:
+            filters["commune"] = self.commune_ids[filters["commune"]]
+        return filters
 
     @cached_property
     def query(self):
@@ -111,36 +190,49 @@ class DirectorySearch:
         return plain_words(self.query)
 
     @cached_property
+    def entries(self):
+        return ActorSearchEntry.objects.filter(directory_id=self.directory.pk)
+
+    @cached_property
+    def on_vectors(self):
+        return isinstance(get_search_backend(), PostgresSearchBackend)
+
+    @cached_property
     def matched(self):
+        """The entries the text query matches (every entry without text)."""
         if not self.words:
-            return self.actors
-        return self.actors.model.objects.filter(pk__in=text_matches(self.actors, self.words))
-
-    def results(self):
-        queryset = self.matched
-        for name, value in self.filters.items():
-            queryset = queryset.filter(**{FILTER_LOOKUPS[name]: value})
-        return queryset.defer_streamfields().select_related("commune").order_by("title", "pk")
-
-    def all_results(self):
-        return self.results().prefetch_related("sectors")
+            return self.entries
+        if not self.on_vectors:
+            return self.entries.filter(backend_match(self.directory, self.words))
+        return self.entries.filter(vector_match(self.words, search_config(self.language)))
 
     @cached_property
     def cubes(self):
-        """Matching actors counted by (family, commune, band), and by the same plus sector."""
+        if not self.words:
+            return cached(f"facets:{self.directory.pk}", lambda: facet_cubes(self.entries))
+        cubes = facet_cubes(self.matched)
+        if not cubes[0] and self.on_vectors:
+            # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
+            # extra query when something matches.
+            self.matched = self.entries.filter(fuzzy_match(self.words))
+            cubes = facet_cubes(self.matched)
+        return cubes
 
-        def grouped(names):
-            fields = [FACET_FIELDS[name] for name in names]
-            rows = self.matched.order_by().values(*fields).annotate(total=Count("pk"))
-            cubes = []
-            for row in rows:
-                values = {name: str(row[FACET_FIELDS[name]] or "") for name in names}
-                values["commune"] = self.insee_codes.get(row["commune_id"], "")
-                cubes.append((values, row["total"]))
-            return cubes
+    def results(self):
+        self.cubes  # noqa: B018 - decides whether typos are tolerated (see above)
+        entries = self.matched
+        for name, value in self.filters.items():
+            entries = entries.filter(**{FILTER_COLUMNS[name]: value})
+        return entries.order_by("title", "page_id")
 
-        names = ["family", "commune", "band"]
-        return grouped(names), grouped([*names, "sector"])
+    def all_results(self):
+        return (
+            ActorPage.objects.filter(pk__in=self.results().values("page_id"))
+            .defer_streamfields()
+            .select_related("commune")
+            .prefetch_related("sectors")
+            .order_by("title", "pk")
+        )
 
     def _count(self, skip=None):
         """Totals by value of `skip` (or overall) under every filter but `skip`."""
@@ -155,14 +247,18 @@ class DirectorySearch:
         return counts
 
     def facets(self):
-        return {name: self._count(skip=name) for name in FILTER_LOOKUPS}
+        counts = {name: self._count(skip=name) for name in FILTER_COLUMNS}
+        # The form's commune options are INSEE codes.
+        insee_codes = {str(pk): code for code, pk in self.commune_ids.items()}
+        counts["commune"] = {insee_codes.get(pk, ""): n for pk, n in counts["commune"].items()}
+        return counts
 
     def total(self):
         return self._count().get("", 0)
 
     def run(self, per_page):
         self.form.add_counts(self.facets())
-        paginator = CountedPaginator(self.results(), per_page, self.total())
+        paginator = EntryPaginator(self.results(), per_page, self.total())
         return {
             "form": self.form,
             "page": paginator.get_page(self.params.get("page")),
