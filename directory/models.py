@@ -452,12 +452,10 @@ class ActorSearchEntry(models.Model):
     )
     headcount_band = models.CharField("tranche d'effectif salarié", max_length=2, blank=True)
     sectors = models.ManyToManyField(Sector, related_name="+", verbose_name="secteurs")
-    text = models.TextField(
-        "texte cherché", help_text="Résumé, secteurs, commune, famille et présentation."
-    )
-    search_config = models.CharField("configuration de recherche PostgreSQL", max_length=40)
-    # PostgreSQL only (filled from the columns above, GIN-indexed by the migration): the name
-    # with weight A, stemmed and unstemmed for prefixes, then the text.
+    # Lower case without accents (Hénin → henin), for typo tolerance (trigram index).
+    plain_title = models.CharField("nom sans accents", max_length=255)
+    # PostgreSQL only (GIN-indexed by the migration): the name with weight A, both stemmed and
+    # as typed (for prefixes), then the summary, sectors, commune, family and body.
     search_vector = SearchVectorField("vecteur de recherche", null=True)
 
     class Meta:

@@ -15,9 +15,10 @@ import re
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, Q, Value
+from django.db import connection
+from django.db.models import F, Q, Value
 from django.utils.functional import cached_property
-from modelsearch.backends.database.postgres.postgres import FUnaccent, PostgresSearchBackend
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
@@ -26,7 +27,7 @@ from search.backends import WordSimilar
 
 from .forms import DirectoryFilterForm
 from .models import ActorPage, ActorSearchEntry, Commune, Sector
-from .search_index import PREFIX_CONFIG, search_config
+from .search_index import PREFIX_CONFIG, plain, search_config
 
 # Form field → column of the search table.
 FILTER_COLUMNS = {
@@ -76,7 +77,7 @@ def vector_match(words, config):
 
 def fuzzy_match(words):
     """Entries with a name word close to the query (pg_trgm's `<%`, the trigram index)."""
-    return Q(WordSimilar(FUnaccent(Value(words)), FUnaccent(F("title"))))
+    return Q(WordSimilar(Value(plain(words)), F("plain_title")))
 
 
 def cached(key, compute):
@@ -102,34 +103,58 @@ def form_choices(locale_id):
     )
 
 
-def facet_cubes(entries):
-    """Entries counted by (family, commune, band), and by the same plus sector, in one query:
-    rows of the first kind have `sector` None and `by_sector` 0."""
-    columns = ["family", "commune_id", "headcount_band"]
-    by_actor = (
-        entries.order_by()
-        .values(*columns)
-        .annotate(
-            sector=Value(None, IntegerField()),
-            by_sector=Value(0, IntegerField()),
-            total=Count("pk"),
-        )
+# The facets as columns of the `matched` table in facet_counts' query.
+FACET_COLUMNS = {"family": "family", "commune": "commune_id", "band": "band"}
+
+
+def facet_counts(matched, filters):
+    """Disjunctive facet counts, the total under every filter and the number of text matches,
+    in one query that reads the matching entries once: {facet: {value: count}, …}.
+
+    Each facet's values are counted under every filter but its own. The matching entries are a
+    common table expression, which PostgreSQL computes once as it is read several times (the
+    ORM cannot write one); only table and column names are written into the SQL, every value
+    is a parameter."""
+    sectors = ActorSearchEntry.sectors.through._meta.db_table
+    base, params = matched.values(
+        "page_id", "family", "commune_id", "headcount_band"
+    ).query.sql_with_params()
+    params = list(params)
+
+    def where(skip=None):
+        conditions = []
+        for name, value in filters.items():
+            if name == skip:
+                continue
+            if name == "sector":
+                conditions.append(
+                    f"page_id IN (SELECT actorsearchentry_id FROM {sectors} WHERE sector_id = %s)"  # noqa: S608
+                )
+            else:
+                conditions.append(f"{FACET_COLUMNS[name]} = %s")
+            params.append(value)
+        return " AND ".join(conditions) or "1 = 1"
+
+    branches = [
+        f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM matched "  # noqa: S608
+        f"WHERE {where(skip=name)} GROUP BY {column}"
+        for name, column in FACET_COLUMNS.items()
+    ]
+    branches.append(
+        f"SELECT 'sector', CAST(sector_id AS TEXT), COUNT(*) FROM matched JOIN {sectors} "  # noqa: S608
+        f"ON actorsearchentry_id = page_id WHERE {where(skip='sector')} GROUP BY sector_id"
     )
-    by_sector = (
-        entries.order_by()
-        .values(*columns, "sectors")
-        .annotate(by_sector=Value(1, IntegerField()), total=Count("pk"))
+    branches.append(f"SELECT 'total', '', COUNT(*) FROM matched WHERE {where()}")  # noqa: S608
+    branches.append("SELECT 'matched', '', COUNT(*) FROM matched")
+    sql = f"WITH matched (page_id, family, commune_id, band) AS ({base}) " + " UNION ALL ".join(
+        branches
     )
-    cubes = ([], [])
-    for row in by_actor.union(by_sector, all=True):
-        values = {
-            "family": row["family"],
-            "commune": row["commune_id"],
-            "band": row["headcount_band"],
-            "sector": row["sector"],
-        }
-        cubes[row["by_sector"]].append(({k: str(v or "") for k, v in values.items()}, row["total"]))
-    return cubes
+    counts = {name: {} for name in [*FACET_COLUMNS, "sector", "total", "matched"]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, count in cursor.fetchall():
+            counts[name][value or ""] = count
+    return counts
 
 
 class EntryPaginator(Paginator):
@@ -160,8 +185,8 @@ class DirectorySearch:
 
     Facet counts are disjunctive: each filter's values are counted with the text query and
     the other filters applied, so that a visitor sees what choosing a value would give. They
-    come from one aggregate query over the matching entries whatever the number of values,
-    which gives the total too; without text it is the same for every search, hence cached.
+    come from one query over the matching entries whatever the number of values, which gives
+    the total too; without text they depend on the filters only, and are cached.
     """
 
     def __init__(self, directory, params):
@@ -207,19 +232,21 @@ class DirectorySearch:
         return self.entries.filter(vector_match(self.words, search_config(self.language)))
 
     @cached_property
-    def cubes(self):
+    def counts(self):
         if not self.words:
-            return cached(f"facets:{self.directory.pk}", lambda: facet_cubes(self.entries))
-        cubes = facet_cubes(self.matched)
-        if not cubes[0] and self.on_vectors:
+            filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+            key = f"facets:{self.directory.pk}:{filters}"
+            return cached(key, lambda: facet_counts(self.entries, self.filters))
+        counts = facet_counts(self.matched, self.filters)
+        if not counts["matched"].get("") and self.on_vectors:
             # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
             # extra query when something matches.
             self.matched = self.entries.filter(fuzzy_match(self.words))
-            cubes = facet_cubes(self.matched)
-        return cubes
+            counts = facet_counts(self.matched, self.filters)
+        return counts
 
     def results(self):
-        self.cubes  # noqa: B018 - decides whether typos are tolerated (see above)
+        self.counts  # noqa: B018 - decides whether typos are tolerated (see above)
         entries = self.matched
         for name, value in self.filters.items():
             entries = entries.filter(**{FILTER_COLUMNS[name]: value})
@@ -234,27 +261,15 @@ class DirectorySearch:
             .order_by("title", "pk")
         )
 
-    def _count(self, skip=None):
-        """Totals by value of `skip` (or overall) under every filter but `skip`."""
-        by_actor, by_sector = self.cubes
-        wanted = {name: str(value) for name, value in self.filters.items() if name != skip}
-        rows = by_sector if skip == "sector" or "sector" in wanted else by_actor
-        counts = {}
-        for values, total in rows:
-            if all(values[name] == value for name, value in wanted.items()):
-                key = values[skip] if skip else ""
-                counts[key] = counts.get(key, 0) + total
-        return counts
-
     def facets(self):
-        counts = {name: self._count(skip=name) for name in FILTER_COLUMNS}
+        facets = {name: self.counts[name] for name in FILTER_COLUMNS}
         # The form's commune options are INSEE codes.
         insee_codes = {str(pk): code for code, pk in self.commune_ids.items()}
-        counts["commune"] = {insee_codes.get(pk, ""): n for pk, n in counts["commune"].items()}
-        return counts
+        facets["commune"] = {insee_codes.get(pk): n for pk, n in facets["commune"].items()}
+        return facets
 
     def total(self):
-        return self._count().get("", 0)
+        return self.counts["total"].get("", 0)
 
     def run(self, per_page):
         self.form.add_counts(self.facets())

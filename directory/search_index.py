@@ -2,12 +2,15 @@
 
 One row per live actor that no view restriction hides, copied from the page on every change a
 visitor could see (directory/signals.py), or rebuilt in bulk (`rebuild`). On PostgreSQL each row
-also gets a weighted tsvector in the text search configuration of the actor's language.
+also gets a weighted tsvector in the text search configuration of the actor's language,
+computed as the row is inserted (an update afterwards would leave a dead copy of every row).
 """
+
+import unicodedata
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Substr
 from django.utils import translation
 from wagtail.models import Page
@@ -27,17 +30,33 @@ def search_config(language_code):
     return SEARCH_CONFIGS.get(language_code, PREFIX_CONFIG)
 
 
-def _entry(actor):
+def plain(text):
+    """Lower case without accents: "Économie" → "economie"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _search_vector(actor):
     language = actor.locale.language_code
     with translation.override(language):
         family = str(Family(actor.family).label) if actor.family else ""
-    text = [
+    details = [
         actor.summary,
         *(sector.name for sector in actor.sectors.all()),
         actor.commune.name if actor.commune else "",
         family,
         *BODY_FIELD.get_searchable_content(actor.body),
     ]
+    config = search_config(language)
+    title = Value(actor.title)
+    return (
+        SearchVector(title, config=config, weight="A")
+        + SearchVector(title, config=PREFIX_CONFIG, weight="A")
+        + SearchVector(Value(" ".join(part for part in details if part)), config=config, weight="B")
+    )
+
+
+def _entry(actor):
     return ActorSearchEntry(
         page_id=actor.pk,
         directory_id=actor.parent_id,
@@ -45,12 +64,12 @@ def _entry(actor):
         family=actor.family,
         commune_id=actor.commune_id,
         headcount_band=actor.headcount_band,
-        text="\n".join(part for part in text if part),
-        search_config=search_config(language),
+        plain_title=plain(actor.title),
+        search_vector=_search_vector(actor) if connection.vendor == "postgresql" else None,
     )
 
 
-def _indexable(actors):
+def _listed(actors):
     """The actors of `actors` the directory lists, with what their rows need in few queries."""
     return (
         actors.live()
@@ -63,7 +82,7 @@ def _indexable(actors):
     )
 
 
-def index_actors(actors, chunk_size=2000, progress=None):
+def index_actors(actors, chunk_size=1000, progress=None):
     """Bring the rows of `actors` (an ActorPage queryset) up to date; return how many are listed."""
     listed = 0
     ids = list(actors.values_list("pk", flat=True))
@@ -71,32 +90,27 @@ def index_actors(actors, chunk_size=2000, progress=None):
         chunk = ids[start : start + chunk_size]
         with transaction.atomic():
             ActorSearchEntry.objects.filter(page_id__in=chunk).delete()
-            actors_chunk = list(_indexable(ActorPage.objects.filter(pk__in=chunk)))
-            ActorSearchEntry.objects.bulk_create(_entry(actor) for actor in actors_chunk)
+            chunk_actors = list(_listed(ActorPage.objects.filter(pk__in=chunk)))
+            ActorSearchEntry.objects.bulk_create(_entry(actor) for actor in chunk_actors)
             ActorSearchEntry.sectors.through.objects.bulk_create(
                 ActorSearchEntry.sectors.through(actorsearchentry_id=actor.pk, sector_id=sector.pk)
-                for actor in actors_chunk
+                for actor in chunk_actors
                 for sector in actor.sectors.all()
             )
-            if connection.vendor == "postgresql":
-                _fill_vectors(ActorSearchEntry.objects.filter(page_id__in=chunk))
-        listed += len(actors_chunk)
+        listed += len(chunk_actors)
         if progress:
-            progress(min(start + chunk_size, len(ids)), len(ids))
+            progress(start + len(chunk), len(ids))
     return listed
-
-
-def _fill_vectors(entries):
-    config = F("search_config")
-    entries.update(
-        search_vector=SearchVector("title", config=config, weight="A")
-        + SearchVector("title", config=PREFIX_CONFIG, weight="A")
-        + SearchVector("text", config=config, weight="B")
-    )
 
 
 def rebuild(progress=None):
     """Rebuild the whole table (idempotent); return the number of actors listed."""
     with transaction.atomic():
         ActorSearchEntry.objects.all().delete()
-        return index_actors(ActorPage.objects.all(), progress=progress)
+        listed = index_actors(ActorPage.objects.all(), progress=progress)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner guesses the text matches from an empty table.
+        with connection.cursor() as cursor:
+            for model in (ActorSearchEntry, ActorSearchEntry.sectors.through):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
+    return listed

@@ -35,9 +35,13 @@ def reindex_commune_actors(sender, instance, raw=False, **kwargs):
         index_actors(ActorPage.objects.filter(commune=instance))
 
 
-def fill_after_migrate(sender, **kwargs):
+def fill_after_migrate(sender, apps, **kwargs):
     """Fill the table of a database migrated from before it existed (once: later runs find it
     filled, or empty because there is no live actor, which costs two small queries)."""
+    try:
+        apps.get_model("directory", "ActorSearchEntry")
+    except LookupError:  # migrated back to before the table
+        return
     if not ActorSearchEntry.objects.exists() and ActorPage.objects.live().exists():
         rebuild()
 
