@@ -107,9 +107,10 @@ def form_choices(locale_id):
 FACET_COLUMNS = {"family": "family", "commune": "commune_id", "band": "band"}
 
 
-def facet_counts(matched, filters):
+def facet_counts(matched, filters, page=None):
     """Disjunctive facet counts, the total under every filter and the number of text matches,
-    in one query that reads the matching entries once: {facet: {value: count}, …}.
+    in one query that reads the matching entries once: {facet: {value: count}, …}; with `page`
+    (offset, limit), the ids of that page of results too, under "page".
 
     Each facet's values are counted under every filter but its own. The matching entries are a
     common table expression, which PostgreSQL computes once as it is read several times (the
@@ -117,7 +118,7 @@ def facet_counts(matched, filters):
     is a parameter."""
     sectors = ActorSearchEntry.sectors.through._meta.db_table
     base, params = matched.values(
-        "page_id", "family", "commune_id", "headcount_band"
+        "page_id", "family", "commune_id", "headcount_band", "title"
     ).query.sql_with_params()
     params = list(params)
 
@@ -146,10 +147,16 @@ def facet_counts(matched, filters):
     )
     branches.append(f"SELECT 'total', '', COUNT(*) FROM matched WHERE {where()}")  # noqa: S608
     branches.append("SELECT 'matched', '', COUNT(*) FROM matched")
-    sql = f"WITH matched (page_id, family, commune_id, band) AS ({base}) " + " UNION ALL ".join(
-        branches
+    if page:
+        branches.append(
+            "SELECT 'page', CAST(page_id AS TEXT), 0 FROM (SELECT page_id FROM matched "  # noqa: S608
+            f"WHERE {where()} ORDER BY title, page_id LIMIT %s OFFSET %s) AS page_ids"
+        )
+        params.extend(reversed(page))
+    sql = f"WITH matched (page_id, family, commune_id, band, title) AS ({base}) " + (
+        " UNION ALL ".join(branches)
     )
-    counts = {name: {} for name in [*FACET_COLUMNS, "sector", "total", "matched"]}
+    counts = {name: {} for name in [*FACET_COLUMNS, "sector", "total", "matched", "page"]}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for name, value, count in cursor.fetchall():
@@ -157,22 +164,32 @@ def facet_counts(matched, filters):
     return counts
 
 
+def wanted_page(value):
+    """The page number asked for, or 1 (the paginator decides what odd values show)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 class EntryPaginator(Paginator):
     """Pages of search entries, told the total (the facet counts give it), whose pages hold
-    the actors themselves: only a page's entries are read from the sorted table, then their
-    actors with their commune, in one query."""
+    the actors themselves, loaded with their commune in one query: the ids of a page come
+    with the counts (`known_page`: number, ids) or else from the sorted entries."""
 
-    def __init__(self, entries, per_page, total):
+    def __init__(self, entries, per_page, total, known_page=(None, None)):
         super().__init__(entries.values("page_id"), per_page)
         self.total = total
+        self.known_page = known_page
 
     @cached_property
     def count(self):
         return self.total
 
     def _get_page(self, object_list, number, paginator):
+        known_number, known_ids = self.known_page
         actors = (
-            ActorPage.objects.filter(pk__in=object_list)
+            ActorPage.objects.filter(pk__in=known_ids if number == known_number else object_list)
             .defer_streamfields()
             .select_related("commune")
             .order_by("title", "pk")
@@ -188,6 +205,8 @@ class DirectorySearch:
     come from one query over the matching entries whatever the number of values, which gives
     the total too; without text they depend on the filters only, and are cached.
     """
+
+    page_slice = None  # (offset, limit) of the page of results to read with the counts
 
     def __init__(self, directory, params):
         self.directory = directory
@@ -237,12 +256,12 @@ class DirectorySearch:
             filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
             key = f"facets:{self.directory.pk}:{filters}"
             return cached(key, lambda: facet_counts(self.entries, self.filters))
-        counts = facet_counts(self.matched, self.filters)
+        counts = facet_counts(self.matched, self.filters, self.page_slice)
         if not counts["matched"].get("") and self.on_vectors:
             # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
             # extra query when something matches.
             self.matched = self.entries.filter(fuzzy_match(self.words))
-            counts = facet_counts(self.matched, self.filters)
+            counts = facet_counts(self.matched, self.filters, self.page_slice)
         return counts
 
     def results(self):
@@ -272,8 +291,12 @@ class DirectorySearch:
         return self.counts["total"].get("", 0)
 
     def run(self, per_page):
+        number = wanted_page(self.params.get("page"))
+        # With text, the page's ids come with the counts, saving a second search.
+        self.page_slice = ((number - 1) * per_page, per_page)
         self.form.add_counts(self.facets())
-        paginator = EntryPaginator(self.results(), per_page, self.total())
+        known_page = (number, list(self.counts["page"])) if self.words else (None, None)
+        paginator = EntryPaginator(self.results(), per_page, self.total(), known_page)
         return {
             "form": self.form,
             "page": paginator.get_page(self.params.get("page")),
