@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import Count, F, Q, Value
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.models import Locale
@@ -42,6 +42,7 @@ QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
 # Bounds how long a cache private to one process (several workers without Redis) can lag
 # behind a publication made through another process; a shared cache is told at once.
 CACHE_SECONDS = 300
+PAST_THE_END = 10**9  # a page index beyond any directory, small enough for SQL integers
 
 
 def plain_words(query):
@@ -110,7 +111,8 @@ FACET_COLUMNS = {"family": "family", "commune": "commune_id", "band": "band"}
 def facet_counts(matched, filters, page=None):
     """Disjunctive facet counts, the total under every filter and the number of text matches,
     in one query that reads the matching entries once: {facet: {value: count}, …}; with `page`
-    (offset, limit), the ids of that page of results too, under "page".
+    (zero-based index, size), the ids of that page of results too, under "page" (an index
+    past the end gives the last page, as Paginator.get_page does).
 
     Each facet's values are counted under every filter but its own. The matching entries are a
     common table expression, which PostgreSQL computes once as it is read several times (the
@@ -142,17 +144,23 @@ def facet_counts(matched, filters, page=None):
         for name, column in FACET_COLUMNS.items()
     ]
     branches.append(
-        f"SELECT 'sector', CAST(sector_id AS TEXT), COUNT(*) FROM matched JOIN {sectors} "  # noqa: S608
-        f"ON actorsearchentry_id = page_id WHERE {where(skip='sector')} GROUP BY sector_id"
+        f"SELECT 'sector', CAST(sector_id AS TEXT), COUNT(*) FROM {sectors} "  # noqa: S608
+        f"WHERE actorsearchentry_id IN (SELECT page_id FROM matched WHERE {where(skip='sector')}) "
+        "GROUP BY sector_id"
     )
     branches.append(f"SELECT 'total', '', COUNT(*) FROM matched WHERE {where()}")  # noqa: S608
     branches.append("SELECT 'matched', '', COUNT(*) FROM matched")
     if page:
+        index, size = page
+        filtered = where()
+        params.extend([size, size, index, size, index, size])
+        # The last page when the index is past it, as the total is not known yet.
         branches.append(
-            "SELECT 'page', CAST(page_id AS TEXT), 0 FROM (SELECT page_id FROM matched "  # noqa: S608
-            f"WHERE {where()} ORDER BY title, page_id LIMIT %s OFFSET %s) AS page_ids"
+            f"SELECT 'page', CAST(page_id AS TEXT), 0 FROM (SELECT page_id FROM matched "  # noqa: S608
+            f"WHERE {filtered} ORDER BY title, page_id LIMIT %s OFFSET %s * (SELECT CASE "
+            "WHEN %s <= (COUNT(*) - 1) / %s THEN %s ELSE (COUNT(*) - 1) / %s END "
+            f"FROM matched WHERE {where()})) AS page_ids"
         )
-        params.extend(reversed(page))
     sql = f"WITH matched (page_id, family, commune_id, band, title) AS ({base}) " + (
         " UNION ALL ".join(branches)
     )
@@ -164,32 +172,63 @@ def facet_counts(matched, filters, page=None):
     return counts
 
 
-def wanted_page(value):
-    """The page number asked for, or 1 (the paginator decides what odd values show)."""
+def directory_cubes(entries):
+    """Every entry counted by (family, commune, band), and by the same plus sector: what
+    the facet counts of any search without text are computed from (`counts_from_cubes`)."""
+    columns = ["family", "commune_id", "headcount_band"]
+    entries = entries.order_by()
+    by_actor = entries.values_list(*columns).annotate(total=Count("pk"))
+    by_sector = entries.values_list(*columns, "sectors").annotate(total=Count("pk"))
+    return list(by_actor), list(by_sector)
+
+
+def counts_from_cubes(cubes, filters):
+    """facet_counts' answer for the whole directory, from its cubes: a few thousand rows at
+    most, read in memory rather than counting 50 000 entries for each set of filters."""
+    by_actor, by_sector = cubes
+    dimensions = ["family", "commune", "band", "sector"]
+    counts = {}
+    for skip in [*dimensions, "total"]:
+        wanted = [
+            (dimensions.index(name), value) for name, value in filters.items() if name != skip
+        ]
+        needs_sector = skip == "sector" or "sector" in filters and skip != "sector"
+        rows = by_sector if needs_sector else by_actor
+        counts[skip] = {}
+        for row in rows:
+            if all(row[index] == value for index, value in wanted):
+                key = "" if skip == "total" else str(row[dimensions.index(skip)] or "")
+                counts[skip][key] = counts[skip].get(key, 0) + row[-1]
+    return counts
+
+
+def page_index(value):
+    """The zero-based index of the page asked for, as Paginator.get_page reads it: 0 for
+    anything but a number, past the end (the last page) for numbers below 1 or too large."""
     try:
-        return max(int(value), 1)
+        number = int(value)
     except (TypeError, ValueError):
-        return 1
+        return 0
+    return number - 1 if 1 <= number <= PAST_THE_END else PAST_THE_END
 
 
 class EntryPaginator(Paginator):
     """Pages of search entries, told the total (the facet counts give it), whose pages hold
-    the actors themselves, loaded with their commune in one query: the ids of a page come
-    with the counts (`known_page`: number, ids) or else from the sorted entries."""
+    the actors themselves, loaded with their commune in one query; the ids of the page are
+    given when the counts came with them, or else read from the sorted entries."""
 
-    def __init__(self, entries, per_page, total, known_page=(None, None)):
+    def __init__(self, entries, per_page, total, page_ids=None):
         super().__init__(entries.values("page_id"), per_page)
         self.total = total
-        self.known_page = known_page
+        self.page_ids = page_ids
 
     @cached_property
     def count(self):
         return self.total
 
     def _get_page(self, object_list, number, paginator):
-        known_number, known_ids = self.known_page
         actors = (
-            ActorPage.objects.filter(pk__in=known_ids if number == known_number else object_list)
+            ActorPage.objects.filter(pk__in=object_list if self.page_ids is None else self.page_ids)
             .defer_streamfields()
             .select_related("commune")
             .order_by("title", "pk")
@@ -206,7 +245,7 @@ class DirectorySearch:
     the total too; without text they depend on the filters only, and are cached.
     """
 
-    page_slice = None  # (offset, limit) of the page of results to read with the counts
+    page = None  # (index, size) of the page of results to read with the counts
 
     def __init__(self, directory, params):
         self.directory = directory
@@ -253,15 +292,14 @@ class DirectorySearch:
     @cached_property
     def counts(self):
         if not self.words:
-            filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
-            key = f"facets:{self.directory.pk}:{filters}"
-            return cached(key, lambda: facet_counts(self.entries, self.filters))
-        counts = facet_counts(self.matched, self.filters, self.page_slice)
+            cubes = cached(f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries))
+            return counts_from_cubes(cubes, self.filters)
+        counts = facet_counts(self.matched, self.filters, self.page)
         if not counts["matched"].get("") and self.on_vectors:
             # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
             # extra query when something matches.
             self.matched = self.entries.filter(fuzzy_match(self.words))
-            counts = facet_counts(self.matched, self.filters, self.page_slice)
+            counts = facet_counts(self.matched, self.filters, self.page)
         return counts
 
     def results(self):
@@ -291,12 +329,11 @@ class DirectorySearch:
         return self.counts["total"].get("", 0)
 
     def run(self, per_page):
-        number = wanted_page(self.params.get("page"))
         # With text, the page's ids come with the counts, saving a second search.
-        self.page_slice = ((number - 1) * per_page, per_page)
+        self.page = (page_index(self.params.get("page")), per_page)
         self.form.add_counts(self.facets())
-        known_page = (number, list(self.counts["page"])) if self.words else (None, None)
-        paginator = EntryPaginator(self.results(), per_page, self.total(), known_page)
+        page_ids = list(self.counts["page"]) if self.words else None
+        paginator = EntryPaginator(self.results(), per_page, self.total(), page_ids)
         return {
             "form": self.form,
             "page": paginator.get_page(self.params.get("page")),
