@@ -184,21 +184,36 @@ def directory_cubes(entries):
 
 def counts_from_cubes(cubes, filters):
     """facet_counts' answer for the whole directory, from its cubes: a few thousand rows at
-    most, read in memory rather than counting 50 000 entries for each set of filters."""
+    most, read once in memory rather than counting every entry for each set of filters.
+
+    A row missing no filter counts for every facet and the total; a row missing one filter
+    counts only for that filter's facet (disjunctive counts); others count for nothing."""
     by_actor, by_sector = cubes
     dimensions = ["family", "commune", "band", "sector"]
-    counts = {}
-    for skip in [*dimensions, "total"]:
-        wanted = [
-            (dimensions.index(name), value) for name, value in filters.items() if name != skip
-        ]
-        needs_sector = skip == "sector" or "sector" in filters and skip != "sector"
-        rows = by_sector if needs_sector else by_actor
-        counts[skip] = {}
+    wanted = [(dimensions.index(name), value) for name, value in filters.items()]
+    counts = {name: {} for name in [*dimensions, "total"]}
+    total = None  # stands for the total among the dimensions' indexes
+
+    def add(rows, targets):
         for row in rows:
-            if all(row[index] == value for index, value in wanted):
-                key = "" if skip == "total" else str(row[dimensions.index(skip)] or "")
-                counts[skip][key] = counts[skip].get(key, 0) + row[-1]
+            missed = [index for index, value in wanted if row[index] != value]
+            if not missed:
+                hits = targets
+            elif len(missed) == 1 and missed[0] in targets:
+                hits = missed
+            else:
+                continue
+            for index in hits:
+                name, key = ("total", "") if index is total else (dimensions[index], row[index])
+                key = str(key or "")
+                counts[name][key] = counts[name].get(key, 0) + row[-1]
+
+    # An actor with several sectors has a row per sector in by_sector, one row in by_actor.
+    if "sector" in filters:
+        add(by_sector, [0, 1, 2, 3, total])
+    else:
+        add(by_actor, [0, 1, 2, total])
+        add(by_sector, [3])
     return counts
 
 
@@ -290,10 +305,17 @@ class DirectorySearch:
         return self.entries.filter(vector_match(self.words, search_config(self.language)))
 
     @cached_property
+    def cubes(self):
+        return cached(f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries))
+
+    @cached_property
     def counts(self):
         if not self.words:
-            cubes = cached(f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries))
-            return counts_from_cubes(cubes, self.filters)
+            filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+            return cached(
+                f"counts:{self.directory.pk}:{filters}",
+                lambda: counts_from_cubes(self.cubes, self.filters),
+            )
         counts = facet_counts(self.matched, self.filters, self.page)
         if not counts["matched"].get("") and self.on_vectors:
             # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
