@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -88,7 +89,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     def directory_search(self, request):
         from .search import DirectorySearch
 
-        return DirectorySearch(self.actors(), request.GET, self.locale_id)
+        return DirectorySearch(self, request.GET)
 
     @path("")
     def index_route(self, request):
@@ -427,3 +428,40 @@ STAGES = [
     ("development", _("Développement")),
     ("consolidation", _("Consolidation")),
 ]
+
+
+class ActorSearchEntry(models.Model):
+    """What the directory search reads: one narrow row per live, public actor.
+
+    A copy of the actor's filterable fields and search text, kept by directory/signals.py and
+    rebuilt by `manage.py rebuild_directory_search`, so that a search, its facet counts and its
+    sorted page of results never join Wagtail's page table (see directory/search_index.py).
+    """
+
+    page = models.OneToOneField(
+        ActorPage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    # The actor's parent: the directory of its language tree, which lists it.
+    directory = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="annuaire"
+    )
+    title = models.CharField("nom", max_length=255)
+    family = models.CharField("famille de l'ESS", max_length=20, blank=True)
+    commune = models.ForeignKey(
+        Commune, null=True, on_delete=models.CASCADE, related_name="+", verbose_name="commune"
+    )
+    headcount_band = models.CharField("tranche d'effectif salarié", max_length=2, blank=True)
+    sectors = models.ManyToManyField(Sector, related_name="+", verbose_name="secteurs")
+    # Lower case without accents (Hénin → henin), for typo tolerance (trigram index).
+    plain_title = models.CharField("nom sans accents", max_length=255)
+    # PostgreSQL only (GIN-indexed by the migration): the name with weight A, both stemmed and
+    # as typed (for prefixes), then the summary, sectors, commune, family and body.
+    search_vector = SearchVectorField("vecteur de recherche", null=True)
+
+    class Meta:
+        verbose_name = "entrée de recherche de l'annuaire"
+        verbose_name_plural = "entrées de recherche de l'annuaire"
+        indexes = [models.Index(fields=["directory", "title"])]
+
+    def __str__(self):
+        return self.title

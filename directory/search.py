@@ -1,32 +1,48 @@
-"""Directory search: text through Wagtail's search backend, then filters, facets and paging.
+"""Directory search: text, filters, facet counts and a page of results, on the search table.
 
-The text part goes through the configured search backend, so a large deployment can switch
-to Elasticsearch or OpenSearch by settings; filters and facet counts are plain ORM queries on
-the matching ids, one aggregate query per facet whatever the number of values.
+Everything runs on ActorSearchEntry (directory/search_index.py), one narrow row per listed
+actor: filters and facet counts never join Wagtail's page table, and a page of results is
+sorted and sliced there before its few actors are loaded.
+
+The text part depends on the search backend (WAGTAILSEARCH_BACKENDS): with the PostgreSQL
+database backend it runs on the table's own tsvector (stemmed, unaccented, name prefixes) with
+a trigram fallback for typos; with any other backend (SQLite's FTS5, Elasticsearch,
+OpenSearch) the backend finds the matching actors, and the table does the rest.
 """
 
 import re
 
+from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count, F, Q, Value
 from django.utils.functional import cached_property
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .forms import DirectoryFilterForm
-from .models import Commune, Sector
+from home.cache import current_generation
+from search.backends import WordSimilar
 
-# Form field → ORM lookup on ActorPage.
-FILTER_LOOKUPS = {
+from .forms import DirectoryFilterForm
+from .models import ActorPage, ActorSearchEntry, Commune, Sector
+from .search_index import PREFIX_CONFIG, plain, search_config
+
+# Form field → column of the search table.
+FILTER_COLUMNS = {
     "family": "family",
     "sector": "sectors",
-    "commune": "commune__insee_code",
+    "commune": "commune_id",
     "band": "headcount_band",
 }
-# The same, as grouped in the facet queries: no join for the commune.
-FACET_FIELDS = {**FILTER_LOOKUPS, "commune": "commune_id"}
 # Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
 # another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
 QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
+# Bounds how long a cache private to one process (several workers without Redis) can lag
+# behind a publication made through another process; a shared cache is told at once.
+CACHE_SECONDS = 300
+PAST_THE_END = 10**9  # a page index beyond any directory, small enough for SQL integers
 
 
 def plain_words(query):
@@ -40,42 +56,199 @@ def _ids(results):
     return [hit.pk for hit in results]
 
 
-def text_matches(actors, query):
-    """Ids of the actors matching the text query: full text (stemmed, unaccented where the
-    database can), or a prefix of a word of the name; with no such match, the backend's
-    typo-tolerant search where it offers one (pg_trgm on PostgreSQL).
-
-    The ids are read once, so that the facet and page queries that follow do not each run
-    the text search again."""
+def backend_match(directory, words):
+    """Entries the search backend finds: full text, or a prefix of a word of the name."""
     backend = get_search_backend()
-    full_text = _ids(backend.search(query, actors, operator="and", order_by_relevance=False))
-    prefix = _ids(backend.autocomplete(query, actors, operator="and", order_by_relevance=False))
-    # The searches ran on `actors`: their ids need no second pass through its page filters.
-    ids = list(
-        actors.model.objects.filter(Q(pk__in=full_text) | Q(pk__in=prefix)).values_list(
-            "pk", flat=True
-        )
+    actors = ActorPage.objects.child_of(directory).live()
+    full_text = backend.search(words, actors, operator="and", order_by_relevance=False)
+    prefix = backend.autocomplete(words, actors, operator="and", order_by_relevance=False)
+    return Q(page_id__in=_ids(full_text)) | Q(page_id__in=_ids(prefix))
+
+
+def vector_match(words, config):
+    """Entries whose tsvector has the words (stemmed), or prefixes of them in the name (weight
+    A, unstemmed): "jardins" finds Jardin, "jard" and "eco" find Jardins and Économie."""
+    tokens = re.findall(r"[^\W_]+", words)
+    prefixes = " & ".join(f"{token}:*A" for token in tokens)
+    query = SearchQuery(words, config=config)
+    if prefixes:
+        query |= SearchQuery(prefixes, config=PREFIX_CONFIG, search_type="raw")
+    return Q(search_vector=query)
+
+
+def fuzzy_match(words):
+    """Entries with a name word close to the query (pg_trgm's `<%`, the trigram index)."""
+    return Q(WordSimilar(Value(plain(words)), F("plain_title")))
+
+
+def cached(key, compute):
+    """`compute()`, kept in the cache until the next publication (home/cache.py's generation)."""
+    key = f"directory:{current_generation()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def form_choices(locale_id):
+    """Communes, the locale's sectors and its language: read once per publication rather
+    than on every search."""
+    return cached(
+        f"choices:{locale_id}",
+        lambda: (
+            list(Commune.objects.all()),
+            list(Sector.objects.filter(locale_id=locale_id).order_by("name")),
+            Locale.objects.get(pk=locale_id).language_code,
+        ),
     )
-    fuzzy = getattr(backend, "fuzzy_query", None)
-    if fuzzy is not None and not ids:
-        ids = list(
-            actors.model.objects.filter(
-                pk__in=_ids(backend.search(fuzzy(query), actors, order_by_relevance=False))
-            ).values_list("pk", flat=True)
+
+
+# The facets as columns of the `matched` table in facet_counts' query.
+FACET_COLUMNS = {"family": "family", "commune": "commune_id", "band": "band"}
+
+
+def facet_counts(matched, filters, page=None):
+    """Disjunctive facet counts, the total under every filter and the number of text matches,
+    in one query that reads the matching entries once: {facet: {value: count}, …}; with `page`
+    (zero-based index, size), the ids of that page of results too, under "page" (an index
+    past the end gives the last page, as Paginator.get_page does).
+
+    Each facet's values are counted under every filter but its own. The matching entries are a
+    common table expression, which PostgreSQL computes once as it is read several times (the
+    ORM cannot write one); only table and column names are written into the SQL, every value
+    is a parameter."""
+    sectors = ActorSearchEntry.sectors.through._meta.db_table
+    base, params = matched.values(
+        "page_id", "family", "commune_id", "headcount_band", "title"
+    ).query.sql_with_params()
+    params = list(params)
+
+    def where(skip=None):
+        conditions = []
+        for name, value in filters.items():
+            if name == skip:
+                continue
+            if name == "sector":
+                conditions.append(
+                    f"page_id IN (SELECT actorsearchentry_id FROM {sectors} WHERE sector_id = %s)"  # noqa: S608
+                )
+            else:
+                conditions.append(f"{FACET_COLUMNS[name]} = %s")
+            params.append(value)
+        return " AND ".join(conditions) or "1 = 1"
+
+    branches = [
+        f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM matched "  # noqa: S608
+        f"WHERE {where(skip=name)} GROUP BY {column}"
+        for name, column in FACET_COLUMNS.items()
+    ]
+    branches.append(
+        f"SELECT 'sector', CAST(sector_id AS TEXT), COUNT(*) FROM {sectors} "  # noqa: S608
+        f"WHERE actorsearchentry_id IN (SELECT page_id FROM matched WHERE {where(skip='sector')}) "
+        "GROUP BY sector_id"
+    )
+    branches.append(f"SELECT 'total', '', COUNT(*) FROM matched WHERE {where()}")  # noqa: S608
+    branches.append("SELECT 'matched', '', COUNT(*) FROM matched")
+    if page:
+        index, size = page
+        filtered = where()
+        params.extend([size, size, index, size, index, size])
+        # The last page when the index is past it, as the total is not known yet.
+        branches.append(
+            f"SELECT 'page', CAST(page_id AS TEXT), 0 FROM (SELECT page_id FROM matched "  # noqa: S608
+            f"WHERE {filtered} ORDER BY title, page_id LIMIT %s OFFSET %s * (SELECT CASE "
+            "WHEN %s <= (COUNT(*) - 1) / %s THEN %s ELSE (COUNT(*) - 1) / %s END "
+            f"FROM matched WHERE {where()})) AS page_ids"
         )
-    return ids
+    sql = f"WITH matched (page_id, family, commune_id, band, title) AS ({base}) " + (
+        " UNION ALL ".join(branches)
+    )
+    counts = {name: {} for name in [*FACET_COLUMNS, "sector", "total", "matched", "page"]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, count in cursor.fetchall():
+            counts[name][value or ""] = count
+    return counts
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the total, which the facet counts already give."""
+def directory_cubes(entries):
+    """Every entry counted by (family, commune, band), and by the same plus sector: what
+    the facet counts of any search without text are computed from (`counts_from_cubes`)."""
+    columns = ["family", "commune_id", "headcount_band"]
+    entries = entries.order_by()
+    by_actor = entries.values_list(*columns).annotate(total=Count("pk"))
+    by_sector = entries.values_list(*columns, "sectors").annotate(total=Count("pk"))
+    return list(by_actor), list(by_sector)
 
-    def __init__(self, object_list, per_page, total):
-        super().__init__(object_list, per_page)
+
+def counts_from_cubes(cubes, filters):
+    """facet_counts' answer for the whole directory, from its cubes: a few thousand rows at
+    most, read once in memory rather than counting every entry for each set of filters.
+
+    A row missing no filter counts for every facet and the total; a row missing one filter
+    counts only for that filter's facet (disjunctive counts); others count for nothing."""
+    by_actor, by_sector = cubes
+    dimensions = ["family", "commune", "band", "sector"]
+    wanted = [(dimensions.index(name), value) for name, value in filters.items()]
+    counts = {name: {} for name in [*dimensions, "total"]}
+    total = None  # stands for the total among the dimensions' indexes
+
+    def add(rows, targets):
+        for row in rows:
+            missed = [index for index, value in wanted if row[index] != value]
+            if not missed:
+                hits = targets
+            elif len(missed) == 1 and missed[0] in targets:
+                hits = missed
+            else:
+                continue
+            for index in hits:
+                name, key = ("total", "") if index is total else (dimensions[index], row[index])
+                key = str(key or "")
+                counts[name][key] = counts[name].get(key, 0) + row[-1]
+
+    # An actor with several sectors has a row per sector in by_sector, one row in by_actor.
+    if "sector" in filters:
+        add(by_sector, [0, 1, 2, 3, total])
+    else:
+        add(by_actor, [0, 1, 2, total])
+        add(by_sector, [3])
+    return counts
+
+
+def page_index(value):
+    """The zero-based index of the page asked for, as Paginator.get_page reads it: 0 for
+    anything but a number, past the end (the last page) for numbers below 1 or too large."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return number - 1 if 1 <= number <= PAST_THE_END else PAST_THE_END
+
+
+class EntryPaginator(Paginator):
+    """Pages of search entries, told the total (the facet counts give it), whose pages hold
+    the actors themselves, loaded with their commune in one query; the ids of the page are
+    given when the counts came with them, or else read from the sorted entries."""
+
+    def __init__(self, entries, per_page, total, page_ids=None):
+        super().__init__(entries.values("page_id"), per_page)
         self.total = total
+        self.page_ids = page_ids
 
     @cached_property
     def count(self):
         return self.total
+
+    def _get_page(self, object_list, number, paginator):
+        actors = (
+            ActorPage.objects.filter(pk__in=object_list if self.page_ids is None else self.page_ids)
+            .defer_streamfields()
+            .select_related("commune")
+            .order_by("title", "pk")
+        )
+        return super()._get_page(list(actors), number, paginator)
 
 
 class DirectorySearch:
@@ -83,15 +256,16 @@ class DirectorySearch:
 
     Facet counts are disjunctive: each filter's values are counted with the text query and
     the other filters applied, so that a visitor sees what choosing a value would give. They
-    come from two aggregate queries (actors grouped by family, commune and band; the same
-    with sector), whatever the number of values, and give the total too.
+    come from one query over the matching entries whatever the number of values, which gives
+    the total too; without text they depend on the filters only, and are cached.
     """
 
-    def __init__(self, actors, params, locale_id):
-        self.actors = actors
-        sectors = Sector.objects.filter(locale_id=locale_id).order_by("name")
-        communes = list(Commune.objects.all())
-        self.insee_codes = {commune.pk: commune.insee_code for commune in communes}
+    page = None  # (index, size) of the page of results to read with the counts
+
+    def __init__(self, directory, params):
+        self.directory = directory
+        communes, sectors, self.language = form_choices(directory.locale_id)
+        self.commune_ids = {commune.insee_code: commune.pk for commune in communes}
         self.form = DirectoryFilterForm(params, sectors=sectors, communes=communes)
         self.form.is_valid()
         self.params = params
@@ -100,7 +274,10 @@ class DirectorySearch:
     def filters(self):
         """The filters that were given and are valid; invalid ones are reported, not applied."""
         cleaned = self.form.cleaned_data
-        return {name: cleaned[name] for name in FILTER_LOOKUPS if cleaned.get(name)}
+        filters = {name: cleaned[name] for name in FILTER_COLUMNS if cleaned.get(name)}
+        if "commune" in filters:
+            filters["commune"] = self.commune_ids[filters["commune"]]
+        return filters
 
     @cached_property
     def query(self):
@@ -111,58 +288,74 @@ class DirectorySearch:
         return plain_words(self.query)
 
     @cached_property
+    def entries(self):
+        return ActorSearchEntry.objects.filter(directory_id=self.directory.pk)
+
+    @cached_property
+    def on_vectors(self):
+        return isinstance(get_search_backend(), PostgresSearchBackend)
+
+    @cached_property
     def matched(self):
+        """The entries the text query matches (every entry without text)."""
         if not self.words:
-            return self.actors
-        return self.actors.model.objects.filter(pk__in=text_matches(self.actors, self.words))
-
-    def results(self):
-        queryset = self.matched
-        for name, value in self.filters.items():
-            queryset = queryset.filter(**{FILTER_LOOKUPS[name]: value})
-        return queryset.defer_streamfields().select_related("commune").order_by("title", "pk")
-
-    def all_results(self):
-        return self.results().prefetch_related("sectors")
+            return self.entries
+        if not self.on_vectors:
+            return self.entries.filter(backend_match(self.directory, self.words))
+        return self.entries.filter(vector_match(self.words, search_config(self.language)))
 
     @cached_property
     def cubes(self):
-        """Matching actors counted by (family, commune, band), and by the same plus sector."""
+        return cached(f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries))
 
-        def grouped(names):
-            fields = [FACET_FIELDS[name] for name in names]
-            rows = self.matched.order_by().values(*fields).annotate(total=Count("pk"))
-            cubes = []
-            for row in rows:
-                values = {name: str(row[FACET_FIELDS[name]] or "") for name in names}
-                values["commune"] = self.insee_codes.get(row["commune_id"], "")
-                cubes.append((values, row["total"]))
-            return cubes
-
-        names = ["family", "commune", "band"]
-        return grouped(names), grouped([*names, "sector"])
-
-    def _count(self, skip=None):
-        """Totals by value of `skip` (or overall) under every filter but `skip`."""
-        by_actor, by_sector = self.cubes
-        wanted = {name: str(value) for name, value in self.filters.items() if name != skip}
-        rows = by_sector if skip == "sector" or "sector" in wanted else by_actor
-        counts = {}
-        for values, total in rows:
-            if all(values[name] == value for name, value in wanted.items()):
-                key = values[skip] if skip else ""
-                counts[key] = counts.get(key, 0) + total
+    @cached_property
+    def counts(self):
+        if not self.words:
+            filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+            return cached(
+                f"counts:{self.directory.pk}:{filters}",
+                lambda: counts_from_cubes(self.cubes, self.filters),
+            )
+        counts = facet_counts(self.matched, self.filters, self.page)
+        if not counts["matched"].get("") and self.on_vectors:
+            # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
+            # extra query when something matches.
+            self.matched = self.entries.filter(fuzzy_match(self.words))
+            counts = facet_counts(self.matched, self.filters, self.page)
         return counts
 
+    def results(self):
+        self.counts  # noqa: B018 - decides whether typos are tolerated (see above)
+        entries = self.matched
+        for name, value in self.filters.items():
+            entries = entries.filter(**{FILTER_COLUMNS[name]: value})
+        return entries.order_by("title", "page_id")
+
+    def all_results(self):
+        return (
+            ActorPage.objects.filter(pk__in=self.results().values("page_id"))
+            .defer_streamfields()
+            .select_related("commune")
+            .prefetch_related("sectors")
+            .order_by("title", "pk")
+        )
+
     def facets(self):
-        return {name: self._count(skip=name) for name in FILTER_LOOKUPS}
+        facets = {name: self.counts[name] for name in FILTER_COLUMNS}
+        # The form's commune options are INSEE codes.
+        insee_codes = {str(pk): code for code, pk in self.commune_ids.items()}
+        facets["commune"] = {insee_codes.get(pk): n for pk, n in facets["commune"].items()}
+        return facets
 
     def total(self):
-        return self._count().get("", 0)
+        return self.counts["total"].get("", 0)
 
     def run(self, per_page):
+        # With text, the page's ids come with the counts, saving a second search.
+        self.page = (page_index(self.params.get("page")), per_page)
         self.form.add_counts(self.facets())
-        paginator = CountedPaginator(self.results(), per_page, self.total())
+        page_ids = list(self.counts["page"]) if self.words else None
+        paginator = EntryPaginator(self.results(), per_page, self.total(), page_ids)
         return {
             "form": self.form,
             "page": paginator.get_page(self.params.get("page")),

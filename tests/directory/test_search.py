@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.models import DirectoryIndexPage
+from directory.models import ActorPage, DirectoryIndexPage
+from tests.home.builders import english_home
 
 pytestmark = pytest.mark.django_db
 
@@ -211,10 +212,18 @@ def test_search_syntax_characters_are_plain_text(client, actors, q):
     assert get(client, q=q).status_code == 200
 
 
-def count_queries(client, **params):
+def count_queries(client, path="/fr/annuaire/", **params):
     with CaptureQueriesContext(connection) as queries:
-        assert get(client, **params).status_code == 200
+        assert client.get(path, params).status_code == 200
     return len(queries)
+
+
+def warm_up(client, path="/fr/annuaire/"):
+    """Requests as a running server has served: the first one caches the site's root paths
+    and creates the site settings, which empties the caches (home/cache.py); the second
+    caches the communes, the sectors and the facet counts without text."""
+    for _ in range(2):
+        client.get(path)
 
 
 def test_index_query_count_does_not_grow_with_results(
@@ -223,13 +232,45 @@ def test_index_query_count_does_not_grow_with_results(
     monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 50)
     sector = make_sector("Espaces verts")
     make_actor("Acteur 0", commune="62427", family="association", sectors=[sector])
-    get(client)  # Wagtail caches the site's root paths on the first request.
+    warm_up(client)
     one = count_queries(client, q="acteur", family="association")
     for number in range(1, 50):
         make_actor(f"Acteur {number}", commune="62215", family="association", sectors=[sector])
+    warm_up(client)
     fifty = count_queries(client, q="acteur", family="association")
     assert fifty == one
-    # Routing and the site's chrome (8), communes, sectors, restrictions for .public(),
-    # the text search (two queries on SQLite), two facet aggregates, the page of results.
-    with django_assert_max_num_queries(15):
+    # Routing and the site's chrome (8), the counts with the page's ids, the page's actors.
+    with django_assert_max_num_queries(10):
         get(client, q="acteur", family="association")
+    # Without text the counts come from the cache: the page's actors only.
+    with django_assert_max_num_queries(9):
+        get(client, family="association")
+
+
+def test_english_index_query_count_does_not_grow_with_results(
+    client, directory, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 50)
+    english = english_home(directory.get_parent())
+    english_directory = directory.copy_for_translation(english.locale)
+    english_directory.slug = "directory"
+    english_directory.save_revision().publish()
+
+    def add_actors(count):
+        for number in range(count):
+            actor = ActorPage(title=f"Actor {number}", family="association")
+            english_directory.add_child(instance=actor)
+            actor.save_revision().publish()
+
+    add_actors(1)
+    warm_up(client, "/en/directory/")
+    one = count_queries(client, "/en/directory/", q="actor", family="association")
+    add_actors(49)
+    warm_up(client, "/en/directory/")
+    fifty = count_queries(client, "/en/directory/", q="actor", family="association")
+    assert fifty == one
+    assert "50 actors" in client.get("/en/directory/", {"q": "actor"}).content.decode()
+    # As in French, plus one query in Wagtail's routing: finding the English version of the
+    # site's (French) root page (see tests/home/test_translation.py).
+    with django_assert_max_num_queries(11):
+        client.get("/en/directory/", {"q": "actor", "family": "association"})

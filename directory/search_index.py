@@ -1,0 +1,116 @@
+"""The directory's search table (ActorSearchEntry): which actors it holds and how rows are built.
+
+One row per live actor that no view restriction hides, copied from the page on every change a
+visitor could see (directory/signals.py), or rebuilt in bulk (`rebuild`). On PostgreSQL each row
+also gets a weighted tsvector in the text search configuration of the actor's language,
+computed as the row is inserted (an update afterwards would leave a dead copy of every row).
+"""
+
+import unicodedata
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Substr
+from django.utils import translation
+from wagtail.models import Page
+
+from .choices import Family
+from .models import ActorPage, ActorSearchEntry
+
+# Text search configurations created by the migrations 0003 and 0008, by page language.
+SEARCH_CONFIGS = {"fr": "french_unaccent", "en": "english_unaccent"}
+# Not stemmed: the name's words as typed, for prefix matching ("jard" → Jardins).
+PREFIX_CONFIG = "simple_unaccent"
+BODY_FIELD = ActorPage._meta.get_field("body")
+PARENT_PATH = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
+
+
+def search_config(language_code):
+    return SEARCH_CONFIGS.get(language_code, PREFIX_CONFIG)
+
+
+def plain(text):
+    """Lower case without accents: "Économie" → "economie"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _search_vector(actor):
+    language = actor.locale.language_code
+    with translation.override(language):
+        family = str(Family(actor.family).label) if actor.family else ""
+    details = [
+        actor.summary,
+        *(sector.name for sector in actor.sectors.all()),
+        actor.commune.name if actor.commune else "",
+        family,
+        *BODY_FIELD.get_searchable_content(actor.body),
+    ]
+    config = search_config(language)
+    title = Value(actor.title)
+    return (
+        SearchVector(title, config=config, weight="A")
+        + SearchVector(title, config=PREFIX_CONFIG, weight="A")
+        + SearchVector(Value(" ".join(part for part in details if part)), config=config, weight="B")
+    )
+
+
+def _entry(actor):
+    return ActorSearchEntry(
+        page_id=actor.pk,
+        directory_id=actor.parent_id,
+        title=actor.title,
+        family=actor.family,
+        commune_id=actor.commune_id,
+        headcount_band=actor.headcount_band,
+        plain_title=plain(actor.title),
+        search_vector=_search_vector(actor) if connection.vendor == "postgresql" else None,
+    )
+
+
+def _listed(actors):
+    """The actors of `actors` the directory lists, with what their rows need in few queries."""
+    return (
+        actors.live()
+        .public()
+        .select_related("locale", "commune")
+        .prefetch_related("sectors")
+        # The parent's id found by path in the same query, rather than one query per actor.
+        .annotate(parent_id=Subquery(Page.objects.filter(path=PARENT_PATH).values("pk")[:1]))
+        .order_by("pk")
+    )
+
+
+def index_actors(actors, chunk_size=1000, progress=None):
+    """Bring the rows of `actors` (an ActorPage queryset) up to date; return how many are listed."""
+    listed = 0
+    ids = list(actors.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        with transaction.atomic():
+            ActorSearchEntry.objects.filter(page_id__in=chunk).delete()
+            chunk_actors = list(_listed(ActorPage.objects.filter(pk__in=chunk)))
+            ActorSearchEntry.objects.bulk_create(_entry(actor) for actor in chunk_actors)
+            ActorSearchEntry.sectors.through.objects.bulk_create(
+                ActorSearchEntry.sectors.through(actorsearchentry_id=actor.pk, sector_id=sector.pk)
+                for actor in chunk_actors
+                for sector in actor.sectors.all()
+            )
+        listed += len(chunk_actors)
+        if progress:
+            progress(start + len(chunk), len(ids))
+    return listed
+
+
+def rebuild(progress=None):
+    """Rebuild the whole table (idempotent); return the number of actors listed."""
+    with transaction.atomic():
+        ActorSearchEntry.objects.all().delete()
+        listed = index_actors(ActorPage.objects.all(), progress=progress)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner guesses the text matches from an empty table.
+        with connection.cursor() as cursor:
+            for model in (ActorSearchEntry, ActorSearchEntry.sectors.through):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
+    return listed
