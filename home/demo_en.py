@@ -51,4 +51,3 @@ def build(home, report):
     for name, text in untranslated:
         report(f"Texte non traduit dans « {name} » : {text}")
     return untranslated
-
