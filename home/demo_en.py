@@ -13,9 +13,10 @@ from wagtail.models import Locale, Page
 from directory.models import Sector, SupportServiceCategory
 
 from .localization import give_list_items_ids, translate
+from .models import PartnerLinks
 
 TEXT_MODULES = ["home.demo_texts_en", "factsheet.demo_en", "directory.demo_en"]
-SNIPPET_MODELS = [Sector, SupportServiceCategory]
+SNIPPET_MODELS = [Sector, SupportServiceCategory, PartnerLinks]
 
 
 def texts():

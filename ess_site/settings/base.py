@@ -219,8 +219,9 @@ WAGTAILSEARCH_BACKENDS = {
 # Editors compose long StreamFields; Django's default of 1 000 fields is too low.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# PostgreSQL: stemming in each page's language without accents and trigram typo tolerance (directory's
-# migration 0003 creates the text search configurations; see search/backends.py).
+# PostgreSQL: stemming in each page's language without accents and trigram typo tolerance
+# (directory's migrations 0003 and 0008 create the text search configurations; see
+# search/backends.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "search.backends",
