@@ -10,7 +10,6 @@ class PartnerLinksViewSet(SnippetViewSet):
     model = PartnerLinks
     icon = "link"
     menu_label = "Liens partenaires"
-    list_display = ["__str__", "locale"]
 
 
 register_snippet(PartnerLinksViewSet)

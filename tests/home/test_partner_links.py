@@ -3,9 +3,11 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 from wagtail.models import Locale, Site
 from wagtail_localize.models import TranslationSource
 
@@ -71,6 +73,21 @@ def test_only_the_label_is_offered_to_translators_and_the_address_follows_the_fr
     assert 'href="https://esshdf.org/">ESSHDF – An economy ahead' in footer(
         client.get("/en/").content.decode()
     )
+
+
+def test_an_editor_translates_the_links_from_the_snippets_menu(client, home_page, french_links):
+    english_home(home_page)
+    english = Locale.objects.get(language_code="en")
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.org", "pw"))
+    listing = client.get(reverse("wagtailsnippets_home_partnerlinks:list")).content.decode()
+    assert "Liens partenaires du pied de page" in listing
+    translate_url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=("home", "partnerlinks", french_links.pk),
+    )
+    assert client.post(translate_url, {"locales": [english.pk]}).status_code == 302
+    translation = french_links.get_translation(english)
+    assert translation.links[0].value["url"] == "http://www.esshdf.org"
 
 
 def test_demo_creates_the_english_links_once(db):
