@@ -242,6 +242,9 @@ class ActorPage(BasePage):
         SynchronizedField("siret"),
         SynchronizedField("rna"),
         SynchronizedField("phone"),
+        # wagtail-localize leaves many-to-many fields out; synchronised, every sync copies
+        # the source's sectors, which clean() then swaps for their translations.
+        SynchronizedField("sectors"),
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]
@@ -253,6 +256,7 @@ class ActorPage(BasePage):
 
     def clean(self):
         super().clean()
+        self._use_sectors_in_own_language()
         errors = {}
         if self.image_id and not self.image_alt.strip():
             errors["image_alt"] = (
@@ -276,6 +280,21 @@ class ActorPage(BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def _use_sectors_in_own_language(self):
+        """Point the actor at its sectors' versions in its own language.
+
+        A translation starts with (and every sync copies) the source actor's sectors, which
+        are in the source language; the English page would show French names and fall out
+        of the English sector filter. A sector not translated yet is kept as it is: it still
+        describes the actor, and shows in English once translated and the actor re-synced."""
+        sectors = list(self.sectors.all())
+        foreign_keys = [s.translation_key for s in sectors if s.locale_id != self.locale_id]
+        if not foreign_keys:
+            return
+        own = Sector.objects.filter(translation_key__in=foreign_keys, locale_id=self.locale_id)
+        by_key = {sector.translation_key: sector for sector in own}
+        self.sectors.set([by_key.get(sector.translation_key, sector) for sector in sectors])
 
     @cached_property
     def headcount_label(self):

@@ -1,9 +1,12 @@
 """StreamField blocks of the home, policy and generic content pages."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Page
 
 from .sitemap import page_tree
 
@@ -80,10 +83,43 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+class TranslatedPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser giving the chosen page's live translation in the language being read,
+    else the page itself: wagtail-localize copies page choices to the English page as they
+    are, pointing at French pages. One query for every choice of a list, as the stock
+    chooser's."""
+
+    # Migrations see the page chooser it extends: loading differently changes no stored data.
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    def bulk_to_python(self, values):
+        ids = [pk for pk in values if pk is not None]
+        if not ids:
+            return [None] * len(values)
+        language = get_language()
+        chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        pages = Page.objects.filter(
+            Q(pk__in=ids) | Q(translation_key__in=chosen_keys, locale__language_code=language)
+        ).select_related("locale")
+        chosen, translated = {}, {}
+        for page in pages:
+            if page.pk in ids:
+                chosen[page.pk] = page
+            if page.locale.language_code == language and page.live:
+                translated[page.translation_key] = page
+        return [
+            translated.get(chosen[pk].translation_key, chosen[pk]) if pk in chosen else None
+            for pk in values
+        ]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to an external address."""
 
-    page = blocks.PageChooserBlock(required=False, label="Page du site")
+    page = TranslatedPageChooserBlock(required=False, label="Page du site")
     url = blocks.URLBlock(required=False, label="Adresse externe")
     label = blocks.CharBlock(
         required=False,

@@ -10,12 +10,13 @@ from importlib import import_module
 
 from wagtail.models import Locale, Page
 
-from directory.models import ActorPage, Sector, SupportServiceCategory
+from directory.models import Sector, SupportServiceCategory
 
 from .localization import give_list_items_ids, translate
+from .models import PartnerLinks
 
 TEXT_MODULES = ["home.demo_texts_en", "factsheet.demo_en", "directory.demo_en"]
-SNIPPET_MODELS = [Sector, SupportServiceCategory]
+SNIPPET_MODELS = [Sector, SupportServiceCategory, PartnerLinks]
 
 
 def texts():
@@ -31,7 +32,8 @@ def build(home, report):
     english, _created = Locale.objects.get_or_create(language_code="en")
     catalogue = texts()
     untranslated = []
-    # Taxonomies first: the English pages then point at their English versions.
+    # Taxonomies first: the English pages then point at their English versions (actors'
+    # sectors included, see ActorPage.clean).
     sources = [
         item
         for model in SNIPPET_MODELS
@@ -46,19 +48,7 @@ def build(home, report):
             give_list_items_ids(source)
         missing = translate(source, english, catalogue)
         untranslated += [(str(source), text) for text in missing]
-        if isinstance(source, ActorPage):
-            _use_english_sectors(source, english)
         report(f"Traduction anglaise créée : {source}.")
     for name, text in untranslated:
         report(f"Texte non traduit dans « {name} » : {text}")
     return untranslated
-
-
-def _use_english_sectors(actor, english):
-    """wagtail-localize leaves many-to-many links alone: the English actor would list the
-    French sectors. Point it at their English versions."""
-    translation = actor.get_translation(english)
-    translation.sectors.set(
-        [sector.get_translation_or_none(english) or sector for sector in actor.sectors.all()]
-    )
-    translation.save_revision().publish()

@@ -7,7 +7,7 @@ Nothing here is invented: what the brochure does not say is left out or said to 
 from wagtail.models import Site
 
 from .demo import ESSHDF_URL
-from .models import ContentPage, PolicyPage, SiteSettings
+from .models import ContentPage, PartnerLinks, PolicyPage, SiteSettings
 
 CONTACT_NAME = "Sarah Dupont"
 CONTACT_EMAIL = "sarah.dupont@agglo-henincarvin.fr"
@@ -170,13 +170,16 @@ def build(home, report):
         if not getattr(settings, field):
             setattr(settings, field, value)
             changed = True
-    if not settings.partner_links:
-        settings.partner_links = [
-            {
-                "type": "link",
-                "value": {"label": "ESSHDF – Une économie d'avance", "url": ESSHDF_URL},
-            }
-        ]
+    if not PartnerLinks.objects.filter(locale=home.locale).exists():
+        PartnerLinks.objects.create(
+            locale=home.locale,
+            links=[
+                {
+                    "type": "link",
+                    "value": {"label": "ESSHDF – Une économie d'avance", "url": ESSHDF_URL},
+                }
+            ],
+        )
         changed = True
     if changed:
         settings.save()

@@ -24,7 +24,7 @@ TEXTS = {
     "7,5 % des établissements du territoire": "7.5% of the area's establishments",
     "des emplois du territoire relèvent de l'ESS": "of the area's jobs are in the SSE",
     "Partenaires": "Partners",
-    "ESSHDF – Une économie d'avance": "ESSHDF – Une économie d'avance",
+    "ESSHDF – Une économie d'avance": "ESSHDF – An economy ahead",
     "Suivez les actualités de l'ESS sur la plateforme de l'économie sociale et solidaire en "
     "Hauts-de-France.": (
         "Follow SSE news on the platform of the social and solidarity economy in Hauts-de-France."

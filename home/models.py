@@ -1,15 +1,19 @@
 """The abstract BasePage every page type inherits, the home, policy and generic content pages,
 and the site settings behind the footer."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Case, Subquery, When
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from directory.blocks import ActorsBlock
@@ -194,20 +198,47 @@ class PartnerLinkBlock(blocks.StructBlock):
         label = "Lien partenaire"
 
 
+class PartnerLinks(TranslatableMixin, models.Model):
+    """The partners' sites listed in the footer, one set per language.
+
+    A translatable snippet: translators translate the labels with wagtail-localize's Translate
+    action; the addresses (URL blocks) are copied from the French set at every sync.
+    """
+
+    links = StreamField([("link", PartnerLinkBlock())], blank=True, verbose_name="Liens")
+
+    panels = [FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "Liens partenaires du pied de page"
+        verbose_name_plural = "Liens partenaires du pied de page"
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} ({self.locale})"
+
+    @classmethod
+    def in_language(cls, language):
+        """The sets of `language`, then those of the site's default language (shown until
+        translated), the first one being the footer's."""
+        own_first = Case(When(locale__language_code=language, then=0), default=1)
+        return cls.objects.filter(
+            locale__language_code__in=[language, settings.LANGUAGE_CODE]
+        ).order_by(own_first, "pk")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What the footer shows: whom to contact, the partners' sites and the mandatory pages.
 
     Only language-neutral values are stored here (names, addresses, pages); the pages are
-    shown in the reader's language when translated.
+    shown in the reader's language when translated. The partners' links are translatable,
+    so they live in the `PartnerLinks` snippet; they come with the settings as
+    `partner_links`, in the language being read.
     """
 
     contact_name = models.CharField(max_length=255, blank=True, verbose_name="Nom du contact")
     contact_email = models.EmailField(blank=True, verbose_name="Courriel de contact")
     contact_phone = models.CharField(max_length=30, blank=True, verbose_name="Téléphone de contact")
-    partner_links = StreamField(
-        [("link", PartnerLinkBlock())], blank=True, verbose_name="Liens partenaires"
-    )
     legal_notice_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -238,7 +269,6 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading="Contact",
         ),
-        FieldPanel("partner_links"),
         MultiFieldPanel(
             [
                 FieldPanel("legal_notice_page"),
@@ -251,3 +281,26 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Pied de page et contact"
+
+    @classmethod
+    def base_queryset(cls):
+        # One query for the settings and the footer's partner links.
+        links = PartnerLinks.in_language(_reader_language()).values("links")[:1]
+        return (
+            super()
+            .base_queryset()
+            .annotate(
+                partner_links=Subquery(links, output_field=PartnerLinks._meta.get_field("links"))
+            )
+        )
+
+    @cached_property
+    def partner_links(self):
+        """The footer's partner links in the language being read; `base_queryset` brings
+        them, except for settings it has just created."""
+        found = PartnerLinks.in_language(_reader_language()).first()
+        return found.links if found else None
+
+
+def _reader_language():
+    return get_language() or settings.LANGUAGE_CODE

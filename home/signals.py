@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from directory.models import Commune, Sector, SupportServiceCategory
 
 from .cache import invalidate_site
-from .models import SiteSettings
+from .models import PartnerLinks, SiteSettings
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="home_admin_in_french")
@@ -45,6 +45,7 @@ post_delete.connect(invalidate_site, sender=Page, dispatch_uid="home_page_cache_
 # specific page too, which only bumps the generation a few more times.
 for model in (
     SiteSettings,
+    PartnerLinks,
     Sector,
     SupportServiceCategory,
     Commune,

@@ -1,10 +1,16 @@
-"""The site's search backend: Wagtail's database backend, tuned for French on PostgreSQL.
+"""The site's search backend: Wagtail's database backend, tuned per language on PostgreSQL.
 
-On PostgreSQL the full-text configuration comes from SEARCH_CONFIG (`french_unaccent`:
-unaccent then French stemming, created by a directory migration); the autocomplete
-configuration is made accent-insensitive too (`simple_unaccent`), and a typo-tolerant
-trigram query is offered to callers as `fuzzy_query`. Other databases get the stock backend.
+On PostgreSQL each object is indexed with the full-text configuration of its language
+(LANGUAGE_CONFIGS: `french_unaccent`, `english_unaccent`, both unaccent then stemming,
+created by directory migrations), objects without a language (communes, images) with
+SEARCH_CONFIG; `for_language` gives the backend that queries in a language's configuration.
+The autocomplete configuration is made accent-insensitive too (`simple_unaccent`), and a
+typo-tolerant trigram query is offered to callers as `fuzzy_query`. Other databases get the
+stock backend.
 """
+
+import copy
+from collections import defaultdict
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
@@ -12,10 +18,13 @@ from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
     FUnaccent,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 
 class WordSimilar(Func):
@@ -66,17 +75,51 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
         return queryset, F("_fuzzy_similarity")
 
 
+class LanguageIndex(PostgresIndex):
+    """Index entries whose vectors are built with the configuration of each object's language:
+    a tsquery only matches vectors stemmed the same way."""
+
+    def add_items(self, model, objs):
+        locale_ids = {obj.locale_id for obj in objs if getattr(obj, "locale_id", None)}
+        languages = dict(
+            Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code")
+        )
+        by_language = defaultdict(list)
+        for obj in objs:
+            by_language[languages.get(getattr(obj, "locale_id", None))].append(obj)
+        for language, group in by_language.items():
+            PostgresIndex(self.backend.for_language(language)).add_items(model, group)
+
+
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedSearchQueryCompiler
+    index_class = LanguageIndex
 
     def __init__(self, params):
         super().__init__(params)
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)
+        self.language_configs = params.get("LANGUAGE_CONFIGS", {})
+
+    def for_language(self, language_code):
+        """This backend, indexing and querying with `language_code`'s configuration (the
+        default one for a language without its own, or no language)."""
+        variant = copy.copy(self)
+        variant.config = self.language_configs.get(language_code, self.config)
+        return variant
 
     @staticmethod
     def fuzzy_query(query_string):
         # Needs pg_trgm and f_unaccent(), both created by directory's search migration.
         return Fuzzy(query_string, unaccent=True)
+
+
+def backend_for_language(language_code):
+    """The default search backend, querying in `language_code`'s configuration where it has
+    one (PostgreSQL); other backends treat every language alike."""
+    backend = get_search_backend()
+    if isinstance(backend, FrenchPostgresSearchBackend):
+        return backend.for_language(language_code)
+    return backend
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.navigation import current_home
 
+from .backends import backend_for_language
 from .forms import SearchForm
 from .highlight import excerpt, highlight, query_terms
 
@@ -76,10 +78,13 @@ def search(request):
     promotions = _promotions(query, home)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     # Only words reach the backend: punctuation is not indexed, and a stray double quote is
-    # query syntax for SQLite's full-text engine, which rejects it.
+    # query syntax for SQLite's full-text engine, which rejects it. The words are stemmed
+    # like the pages of the language being read were indexed.
     words = " ".join(re.findall(r"\w+", query))
     matches = (
-        _site_pages(home).exclude(pk__in=promoted_ids).specific().search(words)
+        backend_for_language(get_language()).search(
+            words, _site_pages(home).exclude(pk__in=promoted_ids).specific()
+        )
         if words
         else Page.objects.none()
     )

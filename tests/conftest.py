@@ -1,9 +1,18 @@
 """Shared fixtures: the demo-free minimal site (a French home page as the default site's root)."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in French: a request to /en/ leaves English active in the thread
+    (LocaleMiddleware does not reset it), which changes how later tests format numbers."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

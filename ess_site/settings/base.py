@@ -219,12 +219,15 @@ WAGTAILSEARCH_BACKENDS = {
 # Editors compose long StreamFields; Django's default of 1 000 fields is too low.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# PostgreSQL: French stemming without accents and trigram typo tolerance (directory's
-# migration 0003 creates the text search configurations; see search/backends.py).
+# PostgreSQL: stemming in each page's language without accents and trigram typo tolerance
+# (directory's migrations 0003 and 0008 create the text search configurations; see
+# search/backends.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "search.backends",
         "SEARCH_CONFIG": "french_unaccent",
+        # Each language's pages are indexed and searched with their own stemming.
+        "LANGUAGE_CONFIGS": {"fr": "french_unaccent", "en": "english_unaccent"},
         "AUTOCOMPLETE_CONFIG": "simple_unaccent",
     }
     # Typo tolerance: one wrong letter in a short word ("mutulle") scores about 0.55 in

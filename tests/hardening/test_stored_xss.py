@@ -23,7 +23,7 @@ from directory.models import ActorPage, DirectoryIndexPage, Sector
 from factsheet.blocks import FactsheetStreamBlock
 from factsheet.models import FactsheetPage
 from home.blocks import LinkBlock
-from home.models import SiteSettings
+from home.models import PartnerLinks, SiteSettings
 from tests.accounts import create_editor, create_member
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,11 @@ def assert_no_live_markup(response):
 def hostile_site(home_page):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.contact_name = SCRIPT
-    settings.partner_links = [("link", {"label": ATTRIBUTE, "url": "https://example.org/"})]
     settings.save()
+    PartnerLinks.objects.create(
+        locale=home_page.locale,
+        links=[("link", {"label": ATTRIBUTE, "url": "https://example.org/"})],
+    )
 
     factsheet = FactsheetPage(
         title=f"Chiffres {SCRIPT}",

@@ -2,7 +2,9 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Locale
 
 from home.blocks import (
     CalloutBlock,
@@ -13,6 +15,8 @@ from home.blocks import (
     RoadmapBlock,
     SiteMapBlock,
 )
+
+from .builders import content, english_home
 
 
 def clean(block, raw):
@@ -154,3 +158,31 @@ def test_every_block_has_a_complete_meta(block):
     for attribute in ("icon", "label", "template", "description"):
         assert getattr(block.meta, attribute), attribute
     assert hasattr(block.meta, "preview_value")
+
+
+@pytest.mark.django_db
+def test_related_links_lead_to_the_page_in_the_language_being_read(home_page):
+    legal = content(home_page)
+    english_home(home_page)
+    english_legal = legal.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_legal.title = "Legal notice"
+    english_legal.slug = "legal-notice"
+    english_legal.save_revision().publish()
+    untranslated = content(home_page, title="Plan du site", slug="plan-du-site")
+    block = RelatedLinksBlock()
+    # wagtail-localize copies page choices as they are: the English page keeps the French ids.
+    raw = {
+        "heading": "Further reading",
+        "links": [
+            {"page": legal.pk, "url": "", "label": ""},
+            {"page": untranslated.pk, "url": "", "label": ""},
+        ],
+    }
+    with translation.override("en"):
+        html = block.render(block.to_python(raw))
+    assert '<a href="/en/legal-notice/">Legal notice</a>' in html
+    assert '<a href="/fr/plan-du-site/">Plan du site</a>' in html  # until it is translated
+    with translation.override("fr"):
+        assert '<a href="/fr/mentions-legales/">Mentions légales</a>' in block.render(
+            block.to_python(raw)
+        )

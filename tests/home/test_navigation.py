@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.models import ContentPage
+from home.models import ContentPage, PartnerLinks
 
 from .builders import content, draft, english_home, footer_settings, make_private, policy, publish
 
@@ -68,11 +68,12 @@ def test_footer_shows_contact_partner_links_and_chosen_pages(client, home_page):
         contact_name="Sarah Dupont",
         contact_email="sarah.dupont@agglo-henincarvin.fr",
         contact_phone="03 21 00 00 00",
-        partner_links=[
-            {"type": "link", "value": {"label": "ESSHDF", "url": "http://www.esshdf.org"}}
-        ],
         legal_notice_page=legal,
         sitemap_page=site_map,
+    )
+    PartnerLinks.objects.create(
+        locale=home_page.locale,
+        links=[{"type": "link", "value": {"label": "ESSHDF", "url": "http://www.esshdf.org"}}],
     )
     html = footer(client.get("/fr/").content.decode())
     assert "Sarah Dupont" in html

@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from directory.models import Sector, SupportServiceCategory
 from factsheet.models import FactsheetPage
 from home.localization import translate
-from home.models import HomePage
+from home.models import HomePage, PartnerLinks
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,11 @@ def demo():
 def french_sources():
     french = Locale.objects.get(language_code="fr")
     pages = Page.objects.filter(locale=french, depth__gt=1).order_by("path").specific()
-    snippets = [*Sector.objects.filter(locale=french), *SupportServiceCategory.objects.all()]
+    snippets = [
+        *Sector.objects.filter(locale=french),
+        *SupportServiceCategory.objects.all(),
+        *PartnerLinks.objects.all(),
+    ]
     return [*pages, *[item for item in snippets if item.locale_id == french.pk]]
 
 

@@ -1,9 +1,15 @@
 """Site search as a reader uses it: /fr/recherche/?q=…"""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from home.models import ContentPage, PolicyPage
 from tests.home.builders import content, draft, english_home, make_private, policy, publish
@@ -181,3 +187,57 @@ def test_search_runs_in_a_constant_number_of_queries(client, home_page):
     # Results are loaded with one query per page type on the page of results, so the bound
     # holds for a page of results of a single type; each further type costs one query.
     assert len(many) == len(few) <= 10
+
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="per-language stemming needs PostgreSQL"
+)
+
+
+@pytest.fixture
+def english_pages(home_page):
+    english = english_home(home_page)
+    publish(
+        english,
+        ContentPage(
+            title="Community gardening",
+            slug="gardening",
+            intro="The Coopérative du Bassin minier runs the gardening courses.",
+        ),
+    )
+    return english
+
+
+def english_results(client, query):
+    return results(client.get("/en/recherche/", {"q": query}).content.decode())
+
+
+@needs_postgres
+def test_english_pages_are_searched_with_english_stemming(client, english_pages):
+    # French stemming keeps "gardening" and "gardens" apart; English stemming joins them.
+    assert "Community gardening" in english_results(client, "gardens")
+
+
+@needs_postgres
+def test_english_search_ignores_accents(client, english_pages):
+    assert "Community gardening" in english_results(client, "cooperative")
+
+
+@needs_postgres
+def test_french_pages_keep_french_stemming_and_the_readers_language_only(client, english_pages):
+    french = english_pages.get_translation(Locale.objects.get(language_code="fr"))
+    content(french, title="Jardins partagés", slug="jardins", intro="Des jardins familiaux.")
+    found = results(client.get(URL, {"q": "jardin"}).content.decode())
+    assert 'href="/fr/jardins/"' in found and "gardening" not in found
+    assert "/fr/jardins/" not in english_results(client, "jardins")
+
+
+@needs_postgres
+def test_index_entries_take_the_configuration_of_their_language(english_pages):
+    call_command("update_index", stdout=StringIO())  # rebuilding keeps each language's stems
+    entry = IndexEntry.objects.get(object_id=str(Page.objects.get(slug="gardening").pk))
+    # English stems ("garden"), not the French stemmer's "gardening".
+    assert "'garden'" in str(entry.title) and "'gardening'" not in str(entry.title)
+    backend = get_search_backend()
+    assert backend.for_language("en").config == "english_unaccent"
+    assert backend.for_language("fr").config == backend.config == "french_unaccent"
