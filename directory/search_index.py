@@ -8,6 +8,7 @@ computed as the row is inserted (an update afterwards would leave a dead copy of
 
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery, Value
@@ -18,8 +19,6 @@ from wagtail.models import Page
 from .choices import Family
 from .models import ActorPage, ActorSearchEntry
 
-# Text search configurations created by the migrations 0003 and 0008, by page language.
-SEARCH_CONFIGS = {"fr": "french_unaccent", "en": "english_unaccent"}
 # Not stemmed: the name's words as typed, for prefix matching ("jard" → Jardins).
 PREFIX_CONFIG = "simple_unaccent"
 BODY_FIELD = ActorPage._meta.get_field("body")
@@ -27,7 +26,8 @@ PARENT_PATH = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen
 
 
 def search_config(language_code):
-    return SEARCH_CONFIGS.get(language_code, PREFIX_CONFIG)
+    """The language's text search configuration (created by the migrations 0003 and 0008)."""
+    return settings.TEXT_SEARCH_CONFIGS.get(language_code, PREFIX_CONFIG)
 
 
 def plain(text):

@@ -222,12 +222,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # PostgreSQL: stemming in each page's language without accents and trigram typo tolerance
 # (directory's migrations 0003 and 0008 create the text search configurations; see
 # search/backends.py).
+# Each language's pages and actors are indexed and searched with their own stemming.
+TEXT_SEARCH_CONFIGS = {"fr": "french_unaccent", "en": "english_unaccent"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "search.backends",
         "SEARCH_CONFIG": "french_unaccent",
-        # Each language's pages are indexed and searched with their own stemming.
-        "LANGUAGE_CONFIGS": {"fr": "french_unaccent", "en": "english_unaccent"},
+        "LANGUAGE_CONFIGS": TEXT_SEARCH_CONFIGS,
         "AUTOCOMPLETE_CONFIG": "simple_unaccent",
     }
     # Typo tolerance: one wrong letter in a short word ("mutulle") scores about 0.55 in
