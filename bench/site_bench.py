@@ -48,7 +48,14 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from bench.directory_search import add_synthetic_actors  # noqa: E402
-from directory.models import ActorPage, Commune, DirectoryIndexPage, Sector  # noqa: E402
+from directory.models import (  # noqa: E402
+    ActorPage,
+    Commune,
+    DirectoryIndexPage,
+    Sector,
+    SupportServiceIndexPage,
+    SupportServicePage,
+)
 from factsheet.models import FactsheetPage  # noqa: E402
 
 WRK_HELP = "wrk is missing: `apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk`."
@@ -95,18 +102,28 @@ def prepare(actors):
 
 
 def public_urls():
-    directory = DirectoryIndexPage.objects.live().get()
-    demo_actor = ActorPage.objects.live().exclude(slug__startswith="acteur-synthetique").first()
+    # The French pages: the demo has an English copy of each.
+    french = {"locale__language_code": "fr"}
+    directory = DirectoryIndexPage.objects.live().get(**french)
+    demo_actor = (
+        ActorPage.objects.live()
+        .filter(**french)
+        .exclude(slug__startswith="acteur-synthetique")
+        .first()
+    )
     commune = Commune.objects.filter(actors__live=True).first()
     home = directory.get_parent()
+    services = SupportServiceIndexPage.objects.live().get(**french)
     return [
         ("Floor (minimal Django view)", "/bench-floor"),
         ("Home page", home.url),
-        ("Factsheet", FactsheetPage.objects.live().get().url),
+        ("Factsheet", FactsheetPage.objects.live().get(**french).url),
         ("Directory, no query", directory.url),
         ("Directory, text query", f"{directory.url}?q=jardin"),
         ("Directory, filter", f"{directory.url}?commune={commune.insee_code}"),
         ("Actor profile", demo_actor.url),
+        ("Support services", services.url),
+        ("Support service", SupportServicePage.objects.live().filter(**french).first().url),
         ("Site search", "/fr/recherche/?q=insertion"),
     ]
 
