@@ -96,7 +96,9 @@ def add_actors(total, rng_seed=2024):
 def prepare(actors):
     ensure_database()
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    # Once: run again, load_demo would translate the synthetic actors into English one by one.
+    if not DirectoryIndexPage.objects.exists():
+        call_command("load_demo", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     add_actors(actors)
 
