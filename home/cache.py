@@ -59,6 +59,21 @@ def invalidate_site(**kwargs):
     transaction.on_commit(_bump)
 
 
+def until_next_publication(name, compute):
+    """compute()'s value, kept in the cache under the current generation (so until the next
+    publication) for CHROME_CACHE_SECONDS; computed each time when that is 0. For what every
+    page repeats, such as the menu: uncached pages then need not rebuild it."""
+    timeout = settings.CHROME_CACHE_SECONDS
+    if not timeout:
+        return compute()
+    key = f"chrome:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def _cache_key(request, generation):
     # Wagtail's site routing uses the host: two sites never share a page.
     path = f"{request.get_host()}|{request.get_full_path()}"

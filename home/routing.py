@@ -5,15 +5,15 @@ slug, then its specific row), after the active locale and the home page in that 
 queries for an actor profile in English before anything is rendered. Here one query brings
 the home page in the active language and every page whose depth and slug match a level of the
 path; the chain is followed in Python, and a second query loads the page found in its
-specific form. The last step is still the page's own `route()`, so drafts stay 404 and a
-routable page answers its own sub-URLs.
+specific form, with whether it is private. The last step is still the page's own `route()`,
+so drafts stay 404 and a routable page answers its own sub-URLs.
 
 A routable page on the way (the directory) has its sub-URLs take precedence over its
 children, as in Wagtail: when the rest of the path resolves to one of its routes, it is
 handed over to that page's `route()`.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import get_language
@@ -41,8 +41,12 @@ def _routes_to_itself(page, components):
 
 
 def _specific(page, parent):
+    from .models import view_restrictions_at  # the models module imports navigation, and so on
+
     model = page.specific_class
-    pages = model.objects.all()
+    # Whether the page or a page above it is private, asked here rather than in a query of its
+    # own when Wagtail checks before serving it (BasePage.get_view_restrictions).
+    pages = model.objects.annotate(view_restricted=Exists(view_restrictions_at(page.path)))
     if related := getattr(model, "serve_select_related", ()):
         pages = pages.select_related(*related)
     specific = pages.get(pk=page.pk)

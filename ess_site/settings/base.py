@@ -76,6 +76,9 @@ MIDDLEWARE = [
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_CDN_SECONDS = 300
+# The chrome every page repeats (menu and footer) kept in the cache until the next publication,
+# also for pages not in the page cache; 0 for none, the default for the same reason.
+CHROME_CACHE_SECONDS = 0
 
 ROOT_URLCONF = "ess_site.urls"
 
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.chrome_cache",
             ],
         },
     },

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.models import ActorPage, DirectoryIndexPage
 from home.models import ContentPage
-from tests.home.builders import content, draft, english_home, publish
+from tests.home.builders import content, draft, english_home, make_private, publish
 
 
 def test_pages_are_found_at_any_depth_in_two_queries_after_the_site(client, home_page):
@@ -49,3 +49,22 @@ def test_a_routable_page_answers_its_routes_before_its_children(client, home_pag
     assert client.get("/fr/annuaire/acteur/").status_code == 200
     response = client.get("/fr/annuaire/resultats-json/")
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_pages_in_a_private_section_ask_for_the_password(client, home_page):
+    section = content(home_page, title="Réservé", slug="reserve")
+    content(section, title="Dedans", slug="dedans")
+    make_private(section)
+    html = client.get("/fr/reserve/dedans/").content.decode()
+    assert 'name="password"' in html and "<h1>Dedans</h1>" not in html
+
+
+def test_public_pages_are_checked_for_restrictions_as_they_are_loaded(client, home_page):
+    page = content(home_page, title="Publique", slug="publique")
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "<h1>Publique</h1>" in client.get(page.url).content.decode()
+    # No query of the restrictions themselves: the page was loaded knowing it has none.
+    assert not any(
+        query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"') for query in queries
+    )
