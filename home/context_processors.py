@@ -13,6 +13,6 @@ def chrome_cache(request):
     return {
         "chrome_cache": {
             "seconds": settings.CHROME_CACHE_SECONDS,
-            "generation": SimpleLazyObject(current_generation),
+            "generation": SimpleLazyObject(lambda: current_generation(request)),
         }
     }

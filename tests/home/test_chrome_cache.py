@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.cache import GENERATION_KEY
 from home.models import ContentPage, SiteSettings
 
 from .builders import content, english_home, footer_settings, publish
@@ -79,3 +80,17 @@ def test_each_language_keeps_its_own_chrome(client, home_page, missions):
     html = client.get("/en/about/").content.decode()
     assert "About" in nav(html) and "Nos missions" not in nav(html)
     assert 'aria-label="About this site"' in footer(html)
+
+
+def test_a_request_reads_the_generation_once(client, home_page, missions, monkeypatch):
+    client.get(missions.url)
+    reads = []
+    get = cache.get
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    client.get(missions.url)
+    # The menu's pages and the footer share it: each read is a round trip to Redis.
+    assert reads.count(GENERATION_KEY) == 1
