@@ -86,6 +86,7 @@ def test_a_request_reads_the_generation_once(client, home_page, missions, monkey
     client.get(missions.url)
     reads = []
     get = cache.get
+
     def counted_get(key, *args, **kwargs):
         reads.append(key)
         return get(key, *args, **kwargs)
