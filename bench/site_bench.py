@@ -57,6 +57,7 @@ from directory.models import (  # noqa: E402
     SupportServicePage,
 )
 from factsheet.models import FactsheetPage  # noqa: E402
+from home.models import ContentPage  # noqa: E402
 
 WRK_HELP = "wrk is missing: `apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk`."
 
@@ -126,6 +127,7 @@ def public_urls():
         ("Actor profile", demo_actor.url),
         ("Support services", services.url),
         ("Support service", SupportServicePage.objects.live().filter(**french).first().url),
+        ("Plan du site", ContentPage.objects.live().get(slug="plan-du-site", **french).url),
         ("Site search", "/fr/recherche/?q=insertion"),
     ]
 
