@@ -48,8 +48,16 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from bench.directory_search import add_synthetic_actors  # noqa: E402
-from directory.models import ActorPage, Commune, DirectoryIndexPage, Sector  # noqa: E402
+from directory.models import (  # noqa: E402
+    ActorPage,
+    Commune,
+    DirectoryIndexPage,
+    Sector,
+    SupportServiceIndexPage,
+    SupportServicePage,
+)
 from factsheet.models import FactsheetPage  # noqa: E402
+from home.models import ContentPage  # noqa: E402
 
 WRK_HELP = "wrk is missing: `apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk`."
 
@@ -89,24 +97,37 @@ def add_actors(total, rng_seed=2024):
 def prepare(actors):
     ensure_database()
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    # Once: run again, load_demo would translate the synthetic actors into English one by one.
+    if not DirectoryIndexPage.objects.exists():
+        call_command("load_demo", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     add_actors(actors)
 
 
 def public_urls():
-    directory = DirectoryIndexPage.objects.live().get()
-    demo_actor = ActorPage.objects.live().exclude(slug__startswith="acteur-synthetique").first()
+    # The French pages: the demo has an English copy of each.
+    french = {"locale__language_code": "fr"}
+    directory = DirectoryIndexPage.objects.live().get(**french)
+    demo_actor = (
+        ActorPage.objects.live()
+        .filter(**french)
+        .exclude(slug__startswith="acteur-synthetique")
+        .first()
+    )
     commune = Commune.objects.filter(actors__live=True).first()
     home = directory.get_parent()
+    services = SupportServiceIndexPage.objects.live().get(**french)
     return [
         ("Floor (minimal Django view)", "/bench-floor"),
         ("Home page", home.url),
-        ("Factsheet", FactsheetPage.objects.live().get().url),
+        ("Factsheet", FactsheetPage.objects.live().get(**french).url),
         ("Directory, no query", directory.url),
         ("Directory, text query", f"{directory.url}?q=jardin"),
         ("Directory, filter", f"{directory.url}?commune={commune.insee_code}"),
         ("Actor profile", demo_actor.url),
+        ("Support services", services.url),
+        ("Support service", SupportServicePage.objects.live().filter(**french).first().url),
+        ("Plan du site", ContentPage.objects.live().get(slug="plan-du-site", **french).url),
         ("Site search", "/fr/recherche/?q=insertion"),
     ]
 

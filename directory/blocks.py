@@ -3,7 +3,6 @@
 import copy
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.forms.utils import ErrorList
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -78,9 +77,11 @@ class ActorChooserBlock(blocks.PageChooserBlock):
         ids = [pk for pk in values if pk is not None]
         language = get_language()
         chosen_keys = ActorPage.objects.filter(pk__in=ids).values("translation_key")
-        candidates = ActorPage.objects.filter(
-            Q(pk__in=ids) | Q(translation_key__in=chosen_keys, locale__language_code=language)
-        ).select_related("commune", "locale")
+        # The chosen actors and all their translations: one indexed lookup, where an OR with
+        # the language made PostgreSQL read every actor (50 ms with 50 000).
+        candidates = ActorPage.objects.filter(translation_key__in=chosen_keys).select_related(
+            "commune", "locale"
+        )
         chosen, translated = {}, {}
         for actor in candidates:
             if actor.pk in ids:

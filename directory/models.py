@@ -249,6 +249,8 @@ class ActorPage(BasePage):
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home.routing): the profile shows it.
+    serve_select_related = ["commune"]
 
     class Meta:
         verbose_name = "Acteur de l'ESS"
@@ -431,6 +433,8 @@ class SupportServicePage(BasePage):
 
     parent_page_types = ["directory.SupportServiceIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home.routing): the page shows it.
+    serve_select_related = ["category"]
 
     class Meta:
         verbose_name = "Service d'appui"

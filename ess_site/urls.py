@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -31,6 +31,9 @@ if getattr(settings, "BENCH_FLOOR", False):
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # Wagtail's serve pattern, minus Wagtail's own "_util/" views (password, login), so as to
+    # come first; Wagtail's pattern stays behind it, unreached.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -39,14 +39,19 @@ from django.utils.translation import get_language_from_path
 GENERATION_KEY = "pagecache:generation"
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        # add(): two workers starting at once agree on one generation.
-        if not cache.add(GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(GENERATION_KEY, generation)
-    return generation
+def current_generation(request):
+    """The generation, read once per request: the page, the menu and the footer are cached
+    under it, and each read is a round trip to Redis. A publication during the request
+    orphans what it stores, as for any page rendered before the publication."""
+    if not hasattr(request, "_ess_generation"):
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            # add(): two workers starting at once agree on one generation.
+            if not cache.add(GENERATION_KEY, generation, timeout=None):
+                generation = cache.get(GENERATION_KEY, generation)
+        request._ess_generation = generation
+    return request._ess_generation
 
 
 def _bump():
@@ -57,6 +62,21 @@ def invalidate_site(**kwargs):
     """Forget every cached page (a receiver for any signal: its arguments are ignored)."""
     _bump()
     transaction.on_commit(_bump)
+
+
+def until_next_publication(request, name, compute):
+    """compute()'s value, kept in the cache under the current generation (so until the next
+    publication) for CHROME_CACHE_SECONDS; computed each time when that is 0. For what every
+    page repeats, such as the menu: uncached pages then need not rebuild it."""
+    timeout = settings.CHROME_CACHE_SECONDS
+    if not timeout:
+        return compute()
+    key = f"chrome:{current_generation(request)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def _cache_key(request, generation):
@@ -111,7 +131,7 @@ class PageCacheMiddleware:
             return _private(response)
 
         timeout = settings.PAGE_CACHE_SECONDS
-        key = _cache_key(request, current_generation()) if timeout else None
+        key = _cache_key(request, current_generation(request)) if timeout else None
         if key and (stored := cache.get(key)) is not None:
             content, headers = stored
             response = HttpResponse(content)

@@ -25,6 +25,21 @@ from . import navigation
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
+def view_restrictions_at(path):
+    """The view restrictions on the page at `path` and its ancestors, in one query.
+
+    Same answer as Wagtail's Page.get_view_restrictions() (an alias, or an alias among the
+    ancestors, stands for its source page), but the ancestors are a subquery rather than a
+    query of their own."""
+    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    sources = (
+        Page.objects.filter(path__in=paths)
+        .annotate(source_id=Coalesce("alias_of_id", "id"))
+        .values("source_id")
+    )
+    return PageViewRestriction.objects.filter(page_id__in=sources)
+
+
 class BasePage(Page):
     """Common ground for every page type of the site.
 
@@ -52,18 +67,12 @@ class BasePage(Page):
         return context
 
     def get_view_restrictions(self):
-        """The view restrictions on this page and its ancestors, in one query.
-
-        Same answer as Wagtail's (an alias, or an alias among the ancestors, stands for its
-        source page), but the ancestors are a subquery rather than a query of their own:
-        one query less on every page served."""
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        sources = (
-            Page.objects.filter(path__in=paths)
-            .annotate(source_id=Coalesce("alias_of_id", "id"))
-            .values("source_id")
-        )
-        return PageViewRestriction.objects.filter(page_id__in=sources)
+        """The view restrictions on this page and its ancestors, in one query; none without
+        a query when home.routing, loading the page to serve it, found that there are none
+        (`view_restricted`): one query less on every public page served."""
+        if getattr(self, "view_restricted", True):
+            return view_restrictions_at(self.path)
+        return PageViewRestriction.objects.none()
 
     def get_summary(self):
         """Plain text summing the page up: its search description, else its summary field."""

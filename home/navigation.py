@@ -2,15 +2,20 @@
 breadcrumb trail and the footer links.
 
 Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
-few pages. For a page being served they come in one query (the home page, the breadcrumb trail,
-the page's translations, the menu and the footer pages), kept on the request object; other
-views (search, errors) find the home page, then the menu and footer.
+few pages. For a page being served, the home page, the breadcrumb trail and the page's
+translations come in one query (by path and translation key, both indexed); other views
+(search, errors) find the home page in a query of their own. The menu and the footer pages,
+the same on every page of a language, are kept in the cache until the next publication
+(home.cache.until_next_publication): their query reads the whole tree under the home page,
+50 000 actors included, while the rest is a few index lookups.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
+
+from .cache import until_next_publication
 
 FOOTER_ROLES = ("legal_notice", "accessibility", "sitemap")
 
@@ -53,10 +58,7 @@ def visible_pages():
 def _ancestry(request, page):
     """(home, trail, translations): the home of `page`'s language tree, the pages from it down
     to `page` (`page` excluded), and `page`'s live translations (`page` included when live).
-    (None, [], None) when `page` is outside the site's tree.
-
-    The same query brings the menu and footer candidates, which are kept on the request: one
-    query for the breadcrumb, the language switcher, the menu and the footer."""
+    (None, [], None) when `page` is outside the site's tree."""
     site = Site.find_for_request(request)
     if site is None or page is None:
         return None, [], None
@@ -66,27 +68,18 @@ def _ancestry(request, page):
     ancestor_paths = {
         page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)
     }
-    # Each language's home is a translation of the site's root page, at its depth.
-    home_depth = site.root_page.depth
-    home_path = page.path[: home_depth * page.steplen]
-    chosen = _chosen_footer_pages(request)
     rows = list(
         Page.objects.filter(
-            Q(path__in=ancestor_paths)
-            | Q(translation_key=page.translation_key, live=True)
-            | _chrome_q(home_path, home_depth, page.locale_id, chosen)
+            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
         )
         .select_related("locale")
-        .annotate(is_home=Exists(root_key), is_private=is_private())
+        .annotate(is_home=Exists(root_key))
         .order_by("depth", "path")
     )
     translations = [row for row in rows if row.translation_key == page.translation_key and row.live]
     ancestors = [row for row in rows if row.path in ancestor_paths]
     for index, ancestor in enumerate(ancestors):
         if ancestor.is_home:
-            if ancestor.path == home_path:
-                visible = [row for row in rows if row.live and not row.is_private]
-                request._ess_chrome = _split_chrome(ancestor, visible, chosen)
             trail = [a for a in ancestors[index:] if a.pk != page.pk]
             return ancestor, trail, translations
     return None, [], translations
@@ -193,10 +186,15 @@ def _menu_and_footer(request):
     home = current_home(request)
     if home is None:
         return [], []
-    chosen = _chosen_footer_pages(request)
-    candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
-    pages = list(visible_pages().filter(candidates).order_by("path"))
-    return _split_chrome(home, pages, chosen)
+
+    def compute():
+        chosen = _chosen_footer_pages(request)
+        candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
+        pages = list(visible_pages().filter(candidates).order_by("path"))
+        return _split_chrome(home, pages, chosen)
+
+    # Each home page is one site's tree in one language, and each site has its footer.
+    return until_next_publication(request, f"menu-and-footer:{home.pk}", compute)
 
 
 def menu_pages(request):

@@ -9,13 +9,19 @@ from .navigation import current_home, visible_pages
 
 def page_tree(request):
     """Published, public pages under the current language's home, as nested
-    {"page", "children"} nodes. A page whose parent is unpublished is unreachable: left out."""
+    {"page", "children"} nodes. A page whose parent is unpublished is unreachable: left out.
+
+    Actor profiles are left out too: the directory lists and searches them, and tens of
+    thousands of links would make the page unreadable and take seconds to build."""
+    from directory.models import ActorPage  # directory's models import this app's
+
     home = current_home(request)
     if home is None:
         return []
     nodes = {}
     roots = []
-    for page in visible_pages().filter(path__startswith=home.path).order_by("path"):
+    pages = visible_pages().filter(path__startswith=home.path).not_type(ActorPage)
+    for page in pages.order_by("path"):
         node = {"page": page, "children": []}
         parent = nodes.get(page.path[: -Page.steplen])
         if page.pk == home.pk:

@@ -7,7 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
+from wagtail import views as wagtail_views
 
+from . import routing
 from .sitemap import MultilingualSitemap
 
 
@@ -15,6 +17,13 @@ from .sitemap import MultilingualSitemap
 def robots_txt(request):
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def serve(request, path):
+    """Wagtail's page view, with the page found by home.routing (two queries) beforehand:
+    Wagtail then takes the route it finds on the request instead of looking for it."""
+    request._wagtail_route_for_request = routing.route(request, path)
+    return wagtail_views.serve(request, path)
 
 
 def sitemap(request):

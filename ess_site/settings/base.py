@@ -76,6 +76,9 @@ MIDDLEWARE = [
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_CDN_SECONDS = 300
+# The chrome every page repeats (menu and footer) kept in the cache until the next publication,
+# also for pages not in the page cache; 0 for none, the default for the same reason.
+CHROME_CACHE_SECONDS = 0
 
 ROOT_URLCONF = "ess_site.urls"
 
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.chrome_cache",
             ],
         },
     },
@@ -236,6 +240,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # usual value for SSDs and a database held in memory; at the default (4, for spinning
     # disks) the planner prefers scanning the whole directory search table to its GIN
     # indexes, two to five times slower at 50 000 actors (README, "Search benchmark").
+    # No JIT compilation: the site's queries return a few rows, but with 50 000 actors the
+    # planner overestimates some (the chrome's) and spends 30 ms compiling a query run in 8.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c pg_trgm.word_similarity_threshold=0.5 -c random_page_cost=1.1"
+        "-c pg_trgm.word_similarity_threshold=0.5 -c random_page_cost=1.1 -c jit=off"
     )

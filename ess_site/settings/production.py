@@ -45,6 +45,7 @@ else:
 # Anonymous pages kept ten minutes unless something is published (home/cache.py); only with a
 # shared cache, since a worker's own memory would not hear of another worker's publication.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
+CHROME_CACHE_SECONDS = 600 if REDIS_URL else 0
 # Editors' sessions read from the cache, written through to the database so that a cache flush
 # or a Redis restart does not sign everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

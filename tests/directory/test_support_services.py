@@ -90,7 +90,7 @@ def test_services_list_query_count_is_constant(client, services, home_page):
         ).save_revision().publish()
     with CaptureQueriesContext(connection) as many:
         client.get("/fr/services/")
-    assert len(many) == len(few) <= 11
+    assert len(many) == len(few) <= 9
 
 
 def test_demo_adds_the_two_services_of_the_brochure():

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from directory.models import ActorPage, DirectoryIndexPage
 from home.models import ContentPage, HomePage, PolicyPage
 
 from .builders import content, policy, publish
@@ -137,6 +138,21 @@ def test_plan_du_site_lists_live_pages_of_the_current_language_only(client, home
     assert site_map.index("Infos") < site_map.index("Sous-page")
     assert "Brouillon" not in site_map
     assert "English only" not in site_map
+
+
+def test_plan_du_site_leads_to_the_directory_not_to_each_actor(client, home_page):
+    directory = publish(home_page, DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    publish(directory, ActorPage(title="Acteur de test", slug="acteur"))
+    content(
+        home_page,
+        title="Plan du site",
+        slug="plan-du-site",
+        body=[{"type": "site_map", "value": None}],
+    )
+    html = client.get("/fr/plan-du-site/").content.decode()
+    site_map = html[html.index('class="site-map"') :]
+    assert 'href="/fr/annuaire/"' in site_map
+    assert "Acteur de test" not in site_map
 
 
 def test_related_links_to_pages_unpublished_since_disappear(client, home_page):

@@ -1,0 +1,100 @@
+"""Page routing in two queries, whatever the depth of the page.
+
+Wagtail finds a page from its URL level by level, two queries per level (the child with that
+slug, then its specific row), after the active locale and the home page in that language: 8
+queries for an actor profile in English before anything is rendered. Here one query brings
+the home page in the active language and every page whose depth and slug match a level of the
+path; the chain is followed in Python, and a second query loads the page found in its
+specific form, with whether it is private. The last step is still the page's own `route()`,
+so drafts stay 404 and a routable page answers its own sub-URLs.
+
+A routable page on the way (the directory) has its sub-URLs take precedence over its
+children, as in Wagtail: when the rest of the path resolves to one of its routes, it is
+handed over to that page's `route()`.
+"""
+
+from django.db.models import Exists, Q
+from django.http import Http404
+from django.urls import Resolver404
+from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+
+
+def _active_language():
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
+
+
+def _routes_to_itself(page, components):
+    """True when `page` is a live routable page with a route for the remaining `components`."""
+    if not (page.live and issubclass(page.specific_class, RoutablePageMixin)):
+        return False
+    try:
+        page.specific_class.get_resolver().resolve("/" + "".join(f"{c}/" for c in components))
+    except Resolver404:
+        return False
+    return True
+
+
+def _specific(page, parent):
+    from .models import view_restrictions_at  # the models module imports navigation, and so on
+
+    model = page.specific_class
+    # Whether the page or a page above it is private, asked here rather than in a query of its
+    # own when Wagtail checks before serving it (BasePage.get_view_restrictions).
+    pages = model.objects.annotate(view_restricted=Exists(view_restrictions_at(page.path)))
+    if related := getattr(model, "serve_select_related", ()):
+        pages = pages.select_related(*related)
+    specific = pages.get(pk=page.pk)
+    # As Wagtail's routing does: the parent is known, get_parent() need not query it again.
+    if parent is not None:
+        specific._cached_parent_obj = parent
+    return specific
+
+
+def route(request, path):
+    """What `Page.route_for_request` answers (a RouteResult, or None for a 404)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    components = [component for component in path.split("/") if component]
+    # wagtail-localize puts each language's home beside the site's root page, at its depth.
+    wanted = Q(pk=root.pk) | Q(
+        translation_key=root.translation_key, locale__language_code=_active_language()
+    )
+    for depth, slug in enumerate(components, start=root.depth + 1):
+        wanted |= Q(depth=depth, slug=slug)
+    rows = list(Page.objects.filter(wanted))
+    # As Page.localized: the translation in the reader's language if published, else the root.
+    page = next(
+        (row for row in rows if row.translation_key == root.translation_key and row.pk != root.pk),
+        None,
+    )
+    if page is None or not page.live:
+        page = next(row for row in rows if row.pk == root.pk)
+    parent = None
+    try:
+        for index, slug in enumerate(components):
+            if _routes_to_itself(page, components[index:]):
+                return _specific(page, parent).route(request, components[index:])
+            child = next(
+                (
+                    row
+                    for row in rows
+                    if row.slug == slug
+                    and row.depth == page.depth + 1
+                    and row.path.startswith(page.path)
+                ),
+                None,
+            )
+            if child is None:
+                raise Http404
+            parent, page = page, child
+        return _specific(page, parent).route(request, [])
+    except Http404:
+        return None

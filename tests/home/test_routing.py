@@ -1,0 +1,70 @@
+"""Pages found from their URL in two queries (home.routing) answer what Wagtail's routing does."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import ActorPage, DirectoryIndexPage
+from home.models import ContentPage
+from tests.home.builders import content, draft, english_home, make_private, publish
+
+
+def test_pages_are_found_at_any_depth_in_two_queries_after_the_site(client, home_page):
+    section = content(home_page, title="Rubrique", slug="rubrique")
+    deep = content(content(section, title="Sous-rubrique", slug="sous"), title="Fond", slug="fond")
+    client.get(deep.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/fr/rubrique/sous/fond/").content.decode()
+    assert "<h1>Fond</h1>" in html
+    # After the site: the candidate pages of every level, then the page found, specific.
+    routing = [query["sql"] for query in queries[1:3]]
+    assert "\"slug\" = 'fond'" in routing[0] and 'home_contentpage"' in routing[1]
+
+
+@pytest.mark.parametrize("path", ["/fr/inconnue/", "/fr/rubrique/inconnue/", "/fr/brouillon/"])
+def test_unknown_and_draft_pages_are_not_found(client, home_page, path):
+    content(home_page, title="Rubrique", slug="rubrique")
+    draft(home_page, ContentPage(title="Brouillon", slug="brouillon"))
+    assert client.get(path).status_code == 404
+
+
+def test_a_page_under_a_draft_section_is_served_as_wagtail_does(client, home_page):
+    section = draft(home_page, ContentPage(title="Brouillon", slug="brouillon"))
+    publish(section, ContentPage(title="Publiée", slug="publiee"))
+    assert client.get("/fr/brouillon/publiee/").status_code == 200
+
+
+def test_each_language_routes_under_its_own_home_page(client, home_page):
+    content(home_page, title="Mentions légales", slug="mentions-legales")
+    english_home(home_page)
+    assert client.get("/fr/mentions-legales/").status_code == 200
+    # The French page is not under the English home page.
+    assert client.get("/en/mentions-legales/").status_code == 404
+
+
+def test_a_routable_page_answers_its_routes_before_its_children(client, home_page):
+    directory = publish(home_page, DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    publish(directory, ActorPage(title="Acteur", slug="acteur"))
+    publish(directory, ActorPage(title="Homonyme", slug="resultats-json"))
+    assert client.get("/fr/annuaire/acteur/").status_code == 200
+    response = client.get("/fr/annuaire/resultats-json/")
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_pages_in_a_private_section_ask_for_the_password(client, home_page):
+    section = content(home_page, title="Réservé", slug="reserve")
+    content(section, title="Dedans", slug="dedans")
+    make_private(section)
+    html = client.get("/fr/reserve/dedans/").content.decode()
+    assert 'name="password"' in html and "<h1>Dedans</h1>" not in html
+
+
+def test_public_pages_are_checked_for_restrictions_as_they_are_loaded(client, home_page):
+    page = content(home_page, title="Publique", slug="publique")
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "<h1>Publique</h1>" in client.get(page.url).content.decode()
+    # No query of the restrictions themselves: the page was loaded knowing it has none.
+    assert not any(
+        query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"') for query in queries
+    )
