@@ -89,7 +89,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     def directory_search(self, request):
         from .search import DirectorySearch
 
-        return DirectorySearch(self, request.GET)
+        return DirectorySearch(self, request)
 
     @path("")
     def index_route(self, request):

@@ -81,9 +81,9 @@ def fuzzy_match(words):
     return Q(WordSimilar(Value(plain(words)), F("plain_title")))
 
 
-def cached(key, compute):
+def cached(request, key, compute):
     """`compute()`, kept in the cache until the next publication (home/cache.py's generation)."""
-    key = f"directory:{current_generation()}:{key}"
+    key = f"directory:{current_generation(request)}:{key}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -91,10 +91,11 @@ def cached(key, compute):
     return value
 
 
-def form_choices(locale_id):
+def form_choices(request, locale_id):
     """Communes, the locale's sectors and its language: read once per publication rather
     than on every search."""
     return cached(
+        request,
         f"choices:{locale_id}",
         lambda: (
             list(Commune.objects.all()),
@@ -262,13 +263,14 @@ class DirectorySearch:
 
     page = None  # (index, size) of the page of results to read with the counts
 
-    def __init__(self, directory, params):
+    def __init__(self, directory, request):
         self.directory = directory
-        communes, sectors, self.language = form_choices(directory.locale_id)
+        self.request = request
+        communes, sectors, self.language = form_choices(request, directory.locale_id)
         self.commune_ids = {commune.insee_code: commune.pk for commune in communes}
-        self.form = DirectoryFilterForm(params, sectors=sectors, communes=communes)
+        self.params = request.GET
+        self.form = DirectoryFilterForm(self.params, sectors=sectors, communes=communes)
         self.form.is_valid()
-        self.params = params
 
     @cached_property
     def filters(self):
@@ -306,13 +308,16 @@ class DirectorySearch:
 
     @cached_property
     def cubes(self):
-        return cached(f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries))
+        return cached(
+            self.request, f"cubes:{self.directory.pk}", lambda: directory_cubes(self.entries)
+        )
 
     @cached_property
     def counts(self):
         if not self.words:
             filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
             return cached(
+                self.request,
                 f"counts:{self.directory.pk}:{filters}",
                 lambda: counts_from_cubes(self.cubes, self.filters),
             )
