@@ -69,12 +69,12 @@ def test_moderators_delete_any_image(client):
 def test_roles_hold_no_model_wide_permission_that_would_widen_the_collection_ones():
     for name in (EDITORS, MODERATORS):
         permissions = Group.objects.get(name=name).permissions
-        # Model-wide rights on the directory's taxonomies are granted on purpose (and tested
-        # with the taxonomy snippets); nothing else may be model-wide.
+        # Model-wide rights on the directory's taxonomies and the footer's partner links are
+        # granted on purpose (and tested with those snippets); nothing else may be model-wide.
         codenames = set(
-            permissions.exclude(content_type__app_label="directory").values_list(
-                "codename", flat=True
-            )
+            permissions.exclude(content_type__app_label="directory")
+            .exclude(content_type__model="partnerlinks")
+            .values_list("codename", flat=True)
         )
         assert codenames == {"access_admin", "submit_translation"}
 
@@ -229,3 +229,18 @@ def test_both_roles_maintain_the_taxonomies_and_only_moderators_delete_them():
         "delete_sector",
         "delete_supportservicecategory",
     }
+
+
+def test_both_roles_translate_the_footer_links_and_only_moderators_delete_them(client):
+    def codenames(name):
+        return set(
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__model="partnerlinks")
+            .values_list("codename", flat=True)
+        )
+
+    maintain = {f"{action}_partnerlinks" for action in ("add", "change", "view")}
+    assert codenames(EDITORS) == maintain
+    assert codenames(MODERATORS) == maintain | {"delete_partnerlinks"}
+    client.force_login(create_editor())
+    assert client.get(reverse("wagtailsnippets_home_partnerlinks:list")).status_code == 200
