@@ -77,8 +77,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     paginate_by = 20
 
     class Meta:
-        verbose_name = "Annuaire des acteurs"
-        verbose_name_plural = "Annuaires des acteurs"
+        verbose_name = _("Annuaire des acteurs")
+        verbose_name_plural = _("Annuaires des acteurs")
 
     def actors(self):
         """The live, public actors of this directory (the language tree it belongs to)."""
@@ -253,8 +253,8 @@ class ActorPage(BasePage):
     serve_select_related = ["commune"]
 
     class Meta:
-        verbose_name = "Acteur de l'ESS"
-        verbose_name_plural = "Acteurs de l'ESS"
+        verbose_name = _("Acteur de l'ESS")
+        verbose_name_plural = _("Acteurs de l'ESS")
 
     def clean(self):
         super().clean()
@@ -339,8 +339,8 @@ class SupportServiceIndexPage(BasePage):
     paginate_by = 20
 
     class Meta:
-        verbose_name = "Services d'appui"
-        verbose_name_plural = "Services d'appui"
+        verbose_name = _("Services d'appui")
+        verbose_name_plural = _("Services d'appui")
 
     def get_context(self, request, *args, **kwargs):
         from .forms import SupportServiceFilterForm
@@ -437,8 +437,8 @@ class SupportServicePage(BasePage):
     serve_select_related = ["category"]
 
     class Meta:
-        verbose_name = "Service d'appui"
-        verbose_name_plural = "Services d'appui"
+        verbose_name = _("Service d'appui")
+        verbose_name_plural = _("Services d'appui")
 
     def stage_labels(self):
         return [label for stage, label in STAGES if getattr(self, f"stage_{stage}")]

@@ -5,6 +5,7 @@ import csv
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -80,8 +81,8 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Page de chiffres clés"
-        verbose_name_plural = "Pages de chiffres clés"
+        verbose_name = _("Page de chiffres clés")
+        verbose_name_plural = _("Pages de chiffres clés")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

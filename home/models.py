@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -121,8 +122,8 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = "Page d'accueil"
-        verbose_name_plural = "Pages d'accueil"
+        verbose_name = _("Page d'accueil")
+        verbose_name_plural = _("Pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -164,8 +165,8 @@ class PolicyPage(BasePage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "Politique ESS de l'agglomération"
-        verbose_name_plural = "Politiques ESS de l'agglomération"
+        verbose_name = _("Politique ESS de l'agglomération")
+        verbose_name_plural = _("Politiques ESS de l'agglomération")
 
 
 class ContentPage(BasePage):
@@ -194,8 +195,8 @@ class ContentPage(BasePage):
     subpage_types = ["home.ContentPage"]
 
     class Meta:
-        verbose_name = "Page de contenu"
-        verbose_name_plural = "Pages de contenu"
+        verbose_name = _("Page de contenu")
+        verbose_name_plural = _("Pages de contenu")
 
 
 class PartnerLinkBlock(blocks.StructBlock):

@@ -1,4 +1,5 @@
-"""Issue #7: every public page type is served in at most 10 SQL queries, in French and in English, and in as many with more blocks, results or sectors.
+"""Issue #7: every public page type is served in at most 10 SQL queries, in French and in
+English, and in as many with more blocks, results or sectors.
 
 Measured on the demo site, on the second request (the first fills the per-process caches, as
 on any running server)."""

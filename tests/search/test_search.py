@@ -72,6 +72,14 @@ def test_only_live_public_pages_of_the_current_language_are_found(client, home_p
     assert "English" in english_found and "politique-ess" not in english_found
 
 
+def test_english_results_name_their_page_type_in_english(client, home_page):
+    english = english_home(home_page)
+    publish(english, ContentPage(title="Accessibility statement", slug="accessibility"))
+    found = results(client.get("/en/recherche/", {"q": "accessibility"}).content.decode())
+    assert "Content page" in found
+    assert "Page de contenu" not in found
+
+
 def test_wagtail_root_node_is_never_a_result(client, home_page):
     html = client.get(URL, {"q": "root"}).content.decode()
     assert "Aucune page ne correspond à « root »." in html
