@@ -2,8 +2,10 @@
 
 import html
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -273,3 +275,17 @@ def test_english_index_query_count_does_not_grow_with_results(
     # As in French.
     with django_assert_max_num_queries(10):
         client.get("/en/directory/", {"q": "actor", "family": "association"})
+
+
+@pytest.mark.parametrize("path", ["/fr/annuaire/", "/en/directory/"])
+def test_the_search_hints_examples_find_demo_actors(client, path):
+    call_command("load_demo", stdout=StringIO())
+    page = client.get(path).content.decode()
+    hint = html.unescape(re.search(r'id="q-help">([^<]*)<', page).group(1))
+    examples = re.findall(r"[«“]\s*([^»”]+?)\s*[»”]", hint)
+    assert len(examples) == 2
+    for example in examples:
+        heading = re.search(
+            r'id="results-heading">([^<]*)<', client.get(path, {"q": example}).content.decode()
+        )
+        assert not heading.group(1).startswith("0 "), example
