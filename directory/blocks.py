@@ -1,10 +1,7 @@
 """Blocks of the directory: an actor's presentation, and actor lists for other pages."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -12,6 +9,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import RichText
 
 from factsheet.blocks import FigureCardBlock
+from home.blocks import TranslatedPageChooserBlock
 
 from .choices import HEADCOUNT_BANDS, HEADCOUNT_ORDER
 
@@ -62,39 +60,17 @@ class ActorBodyBlock(blocks.StreamBlock):
     figure = FigureCardBlock()
 
 
-class ActorChooserBlock(blocks.PageChooserBlock):
+class ActorChooserBlock(TranslatedPageChooserBlock):
     """A chooser of actor pages whose chosen actors load with their commune, which the cards
     show, in the language being read: one query for all the actor choosers of a block type on a
-    page, however many. A block copied to the English page still points at the French actors
-    (wagtail-localize synchronises page choices), so each is swapped for its translation."""
+    page, however many."""
 
-    # Migrations see the page chooser it extends: loading differently changes no stored data.
-    canonical_module_path = "wagtail.blocks.PageChooserBlock"
-
-    def bulk_to_python(self, values):
+    def translations(self, translation_keys):
         from .models import ActorPage
 
-        ids = [pk for pk in values if pk is not None]
-        language = get_language()
-        chosen_keys = ActorPage.objects.filter(pk__in=ids).values("translation_key")
-        # The chosen actors and all their translations: one indexed lookup, where an OR with
-        # the language made PostgreSQL read every actor (50 ms with 50 000).
-        candidates = ActorPage.objects.filter(translation_key__in=chosen_keys).select_related(
+        return ActorPage.objects.filter(translation_key__in=translation_keys).select_related(
             "commune", "locale"
         )
-        chosen, translated = {}, {}
-        for actor in candidates:
-            if actor.pk in ids:
-                chosen[actor.pk] = actor
-            if actor.locale.language_code == language and actor.live:
-                translated[actor.translation_key] = actor
-        # A distinct instance for each choice, as Wagtail's choosers give.
-        return [
-            copy.copy(translated.get(chosen[pk].translation_key, chosen[pk]))
-            if pk in chosen
-            else None
-            for pk in values
-        ]
 
 
 def _chosen_actors(pages):
