@@ -32,7 +32,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Q  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
-from django.utils.functional import cached_property  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
@@ -163,13 +162,8 @@ class NaiveSearch(DirectorySearch):
 
     on_vectors = False
 
-    @cached_property
-    def matched(self):
-        if not self.words:
-            return self.entries
-        actors = ActorPage.objects.filter(
-            Q(title__icontains=self.words) | Q(summary__icontains=self.words)
-        )
+    def text_matches(self, words):
+        actors = ActorPage.objects.filter(Q(title__icontains=words) | Q(summary__icontains=words))
         return self.entries.filter(page_id__in=actors.values("pk"))
 
 

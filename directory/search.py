@@ -297,14 +297,10 @@ class DirectorySearch:
     def on_vectors(self):
         return isinstance(get_search_backend(), PostgresSearchBackend)
 
-    @cached_property
-    def matched(self):
-        """The entries the text query matches (every entry without text)."""
-        if not self.words:
-            return self.entries
+    def text_matches(self, words):
         if not self.on_vectors:
-            return self.entries.filter(backend_match(self.directory, self.words))
-        return self.entries.filter(vector_match(self.words, search_config(self.language)))
+            return self.entries.filter(backend_match(self.directory, words))
+        return self.entries.filter(vector_match(words, search_config(self.language)))
 
     @cached_property
     def cubes(self):
@@ -313,25 +309,32 @@ class DirectorySearch:
         )
 
     @cached_property
-    def counts(self):
+    def matched_and_counts(self):
+        """The entries the text matches (all without text) and their facet counts. When the
+        text matches nothing, a name may hold a typo ("mutulle"): the entries with a name word
+        close to it, where the backend allows it; the counts tell, at no extra query when
+        something matches. Without text the counts depend on the filters only: cached."""
         if not self.words:
             filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
-            return cached(
+            counts = cached(
                 self.request,
                 f"counts:{self.directory.pk}:{filters}",
                 lambda: counts_from_cubes(self.cubes, self.filters),
             )
-        counts = facet_counts(self.matched, self.filters, self.page)
+            return self.entries, counts
+        matched = self.text_matches(self.words)
+        counts = facet_counts(matched, self.filters, self.page)
         if not counts["matched"].get("") and self.on_vectors:
-            # Nothing matches: the name may hold a typo ("mutulle"); the counts tell, at no
-            # extra query when something matches.
-            self.matched = self.entries.filter(fuzzy_match(self.words))
-            counts = facet_counts(self.matched, self.filters, self.page)
-        return counts
+            matched = self.entries.filter(fuzzy_match(self.words))
+            counts = facet_counts(matched, self.filters, self.page)
+        return matched, counts
+
+    @property
+    def counts(self):
+        return self.matched_and_counts[1]
 
     def results(self):
-        self.counts  # noqa: B018 - decides whether typos are tolerated (see above)
-        entries = self.matched
+        entries = self.matched_and_counts[0]
         for name, value in self.filters.items():
             entries = entries.filter(**{FILTER_COLUMNS[name]: value})
         return entries.order_by("title", "page_id")
