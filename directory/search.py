@@ -13,7 +13,6 @@ OpenSearch) the backend finds the matching actors, and the table does the rest.
 import re
 
 from django.contrib.postgres.search import SearchQuery
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, Q, Value
@@ -22,7 +21,7 @@ from modelsearch.backends.database.postgres.postgres import PostgresSearchBacken
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from home.cache import current_generation
+from home.cache import until_next_publication
 from search.backends import WordSimilar
 
 from .forms import DirectoryFilterForm
@@ -82,13 +81,9 @@ def fuzzy_match(words):
 
 
 def cached(request, key, compute):
-    """`compute()`, kept in the cache until the next publication (home/cache.py's generation)."""
-    key = f"directory:{current_generation(request)}:{key}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    """`compute()`, kept in the cache until the next publication, even without a cache shared
+    by the workers (CACHE_SECONDS then bounds how stale another worker's copy can be)."""
+    return until_next_publication(request, f"directory:{key}", compute, timeout=CACHE_SECONDS)
 
 
 def form_choices(request, locale_id):

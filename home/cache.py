@@ -64,14 +64,16 @@ def invalidate_site(**kwargs):
     transaction.on_commit(_bump)
 
 
-def until_next_publication(request, name, compute):
+def until_next_publication(request, name, compute, timeout=None):
     """compute()'s value, kept in the cache under the current generation (so until the next
-    publication) for CHROME_CACHE_SECONDS; computed each time when that is 0. For what every
-    page repeats, such as the menu: uncached pages then need not rebuild it."""
-    timeout = settings.CHROME_CACHE_SECONDS
+    publication) for `timeout` seconds, CHROME_CACHE_SECONDS by default; computed each time
+    when that is 0. For what many requests repeat, such as the menu: uncached pages then need
+    not rebuild it."""
+    if timeout is None:
+        timeout = settings.CHROME_CACHE_SECONDS
     if not timeout:
         return compute()
-    key = f"chrome:{current_generation(request)}:{name}"
+    key = f"published:{current_generation(request)}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

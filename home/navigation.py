@@ -194,7 +194,7 @@ def _menu_and_footer(request):
         return _split_chrome(home, pages, chosen)
 
     # Each home page is one site's tree in one language, and each site has its footer.
-    return until_next_publication(request, f"menu-and-footer:{home.pk}", compute)
+    return until_next_publication(request, f"chrome:menu-and-footer:{home.pk}", compute)
 
 
 def menu_pages(request):
