@@ -4,20 +4,18 @@ On PostgreSQL each object is indexed with the full-text configuration of its lan
 (LANGUAGE_CONFIGS: `french_unaccent`, `english_unaccent`, both unaccent then stemming,
 created by directory migrations), objects without a language (communes, images) with
 SEARCH_CONFIG; `for_language` gives the backend that queries in a language's configuration.
-The autocomplete configuration is made accent-insensitive too (`simple_unaccent`), and a
-typo-tolerant trigram query is offered to callers as `fuzzy_query`. Other databases get the
-stock backend.
+The autocomplete configuration is made accent-insensitive too (`simple_unaccent`). Other
+databases get the stock backend. `WordSimilar` is the trigram operator the directory's typo
+tolerance uses on its own search table.
 """
 
 import copy
 from collections import defaultdict
 
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models import BooleanField, Func, Q
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
-    FUnaccent,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -61,19 +59,6 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
             score_field,
         )
 
-    def _build_fuzzy_queryset(self, config, backend):
-        """Typo tolerance on names, through the trigram index on unaccented titles.
-
-        The stock version compares the query with every entry's title and body (seconds at
-        50 000 actors); the `<%` operator (word similarity above pg_trgm's threshold, 0.5 in
-        the settings) lets PostgreSQL use the GIN index the directory migration creates."""
-        query = FUnaccent(Value(self.query.query_string, output_field=TextField()))
-        title = FUnaccent(F("index_entries__title_text"))
-        queryset = self.queryset.filter(WordSimilar(query, title)).annotate(
-            _fuzzy_similarity=TrigramWordSimilarity(query, title)
-        )
-        return queryset, F("_fuzzy_similarity")
-
 
 class LanguageIndex(PostgresIndex):
     """Index entries whose vectors are built with the configuration of each object's language:
@@ -91,7 +76,7 @@ class LanguageIndex(PostgresIndex):
             PostgresIndex(self.backend.for_language(language)).add_items(model, group)
 
 
-class FrenchPostgresSearchBackend(PostgresSearchBackend):
+class LanguagePostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedSearchQueryCompiler
     index_class = LanguageIndex
 
@@ -107,22 +92,17 @@ class FrenchPostgresSearchBackend(PostgresSearchBackend):
         variant.config = self.language_configs.get(language_code, self.config)
         return variant
 
-    @staticmethod
-    def fuzzy_query(query_string):
-        # Needs pg_trgm and f_unaccent(), both created by directory's search migration.
-        return Fuzzy(query_string, unaccent=True)
-
 
 def backend_for_language(language_code):
     """The default search backend, querying in `language_code`'s configuration where it has
     one (PostgreSQL); other backends treat every language alike."""
     backend = get_search_backend()
-    if isinstance(backend, FrenchPostgresSearchBackend):
+    if isinstance(backend, LanguagePostgresSearchBackend):
         return backend.for_language(language_code)
     return backend
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
-        return FrenchPostgresSearchBackend(params)
+        return LanguagePostgresSearchBackend(params)
     return database_backend(params)
