@@ -68,8 +68,11 @@ class ActorChooserBlock(TranslatedPageChooserBlock):
     def translations(self, translation_keys):
         from .models import ActorPage
 
-        return ActorPage.objects.filter(translation_key__in=translation_keys).select_related(
-            "commune", "locale"
+        # Cards show no body: its JSON is neither read nor parsed.
+        return (
+            ActorPage.objects.filter(translation_key__in=translation_keys)
+            .defer_streamfields()
+            .select_related("commune", "locale")
         )
 
 

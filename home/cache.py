@@ -26,7 +26,9 @@ cache, a publication seen by one worker would leave the others serving the old p
 production settings enable the cache only with REDIS_URL.
 """
 
+import copy
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -64,20 +66,43 @@ def invalidate_site(**kwargs):
     transaction.on_commit(_bump)
 
 
+# What until_next_publication stored, also in this process's memory, under the same keys: the
+# site, the menu, the directory's choices and counts are read by most requests, and a round trip
+# to Redis plus unpickling costs more than what they save. The generation in the key retires
+# them at the next publication as it does in Redis; entries of older generations are dropped as
+# soon as a request sees a new one.
+_local = {"generation": None, "entries": {}}
+LOCAL_MAX_ENTRIES = 1000
+
+
+def _local_entries(generation):
+    if _local["generation"] != generation or len(_local["entries"]) >= LOCAL_MAX_ENTRIES:
+        _local.update(generation=generation, entries={})
+    return _local["entries"]
+
+
 def until_next_publication(request, name, compute, timeout=None):
     """compute()'s value, kept in the cache under the current generation (so until the next
     publication) for `timeout` seconds, CHROME_CACHE_SECONDS by default; computed each time
     when that is 0. For what many requests repeat, such as the menu: uncached pages then need
-    not rebuild it."""
+    not rebuild it. The value is shared by the requests of this process: never modify it."""
     if timeout is None:
         timeout = settings.CHROME_CACHE_SECONDS
     if not timeout:
         return compute()
-    key = f"published:{current_generation(request)}:{name}"
+    generation = current_generation(request)
+    entries = _local_entries(generation)
+    key = f"published:{generation}:{name}"
+    now = time.monotonic()
+    if (entry := entries.get(key)) is not None and entry[0] > now:
+        return entry[1]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    # For `timeout` at most here too: without a shared cache, it bounds how long a
+    # publication made through another process goes unseen.
+    entries[key] = (now + timeout, value)
     return value
 
 
@@ -157,3 +182,29 @@ class PageCacheMiddleware:
             cache.set(key, (response.content, list(response.items())), timeout)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+def find_site(request):
+    """Give the request its Wagtail site, and the sites' root paths that page links are built
+    from, as found once per publication and host rather than once per request.
+
+    Wagtail looks the site up with a query on every request (Site.find_for_request, kept on the
+    request) and reads the root paths from the cache (a round trip to Redis). Sites are among
+    what bumps the generation when saved, and so is every page publication, so what is kept
+    here cannot outlive a change to them. For the public views that need them: called from
+    other middleware, it would cost every request, the admin's included, a read of the
+    generation. The host is the one Django validated against ALLOWED_HOSTS.
+    """
+    from wagtail.models import Site
+
+    site = until_next_publication(
+        request,
+        f"site:{request.get_host()}:{request.get_port()}",
+        lambda: Site._find_for_request(request),
+    )
+    if site is not None:
+        # A copy: Wagtail keeps per-request values on the site object.
+        request._wagtail_site = copy.copy(site)
+    request._wagtail_cached_site_root_paths = until_next_publication(
+        request, "site-root-paths", Site.get_site_root_paths
+    )

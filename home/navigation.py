@@ -120,6 +120,15 @@ def current_home(request, page=None):
     return _cached(request, "home", compute)
 
 
+def remember_ancestry(request, chain, translations):
+    """What home.routing found on its way to the page it serves, the last of `chain` (from the
+    home page down): the home page, the breadcrumb trail and the page's live translations
+    (None when not looked for) need no query of their own."""
+    page = chain[-1]
+    request._ess_home = chain[0]
+    request._ess_trail = (page.pk, chain[:-1], translations)
+
+
 def breadcrumb_trail(request, page):
     """The pages from the home page down to `page`, `page` excluded; empty on the home page."""
     current_home(request, page)

@@ -4,22 +4,52 @@ Wagtail finds a page from its URL level by level, two queries per level (the chi
 slug, then its specific row), after the active locale and the home page in that language: 8
 queries for an actor profile in English before anything is rendered. Here one query brings
 the home page in the active language and every page whose depth and slug match a level of the
-path; the chain is followed in Python, and a second query loads the page found in its
-specific form, with whether it is private. The last step is still the page's own `route()`,
-so drafts stay 404 and a routable page answers its own sub-URLs.
+path, with the live translations of the page the path names; the chain is followed in Python,
+and a second query loads the page found in its specific form, with whether it is private. The
+chain is the page's breadcrumb trail and its translations the language switcher's links: the
+chrome (home.navigation) takes them from here rather than from a query of its own. The last
+step is still the page's own `route()`, so drafts stay 404 and a routable page answers its own
+sub-URLs.
 
 A routable page on the way (the directory) has its sub-URLs take precedence over its
 children, as in Wagtail: when the rest of the path resolves to one of its routes, it is
 handed over to that page's `route()`.
 """
 
-from django.db.models import Exists, Q
+from django.db.models import BooleanField, Exists, F, Func, Q, Subquery
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+
+from . import navigation
+
+
+class InSubquery(Func):
+    """`expression IN (subquery)`, written `expression = ANY(ARRAY(subquery))` on PostgreSQL.
+
+    Among the alternatives of an OR, PostgreSQL evaluates `IN (subquery)` for every row of the
+    table (18 ms on the page tree with 50 000 actors); the ANY form computes the subquery once
+    and uses the index (0.1 ms)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, expression, queryset):
+        super().__init__(expression, Subquery(queryset))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{} IN {}")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{} = ANY(ARRAY{})")
+
+    def _compile(self, compiler, template):
+        (expression, expression_params), (subquery, subquery_params) = (
+            compiler.compile(part) for part in self.get_source_expressions()
+        )
+        return template.format(expression, subquery), (*expression_params, *subquery_params)
 
 
 def _active_language():
@@ -64,23 +94,33 @@ def route(request, path):
     root = site.root_page
     components = [component for component in path.split("/") if component]
     # wagtail-localize puts each language's home beside the site's root page, at its depth.
-    wanted = Q(pk=root.pk) | Q(
-        translation_key=root.translation_key, locale__language_code=_active_language()
-    )
+    wanted = Q(pk=root.pk) | Q(translation_key=root.translation_key, live=True)
     for depth, slug in enumerate(components, start=root.depth + 1):
         wanted |= Q(depth=depth, slug=slug)
-    rows = list(Page.objects.filter(wanted))
+    if components:
+        # The live translations of the page the path names, for the language switcher.
+        named = Page.objects.filter(depth=root.depth + len(components), slug=components[-1])
+        wanted |= Q(InSubquery(F("translation_key"), named.values("translation_key")), live=True)
+    rows = list(Page.objects.filter(wanted).select_related("locale"))
     # As Page.localized: the translation in the reader's language if published, else the root.
+    language = _active_language()
     page = next(
-        (row for row in rows if row.translation_key == root.translation_key and row.pk != root.pk),
+        (
+            row
+            for row in rows
+            if row.translation_key == root.translation_key
+            and row.live
+            and row.locale.language_code == language
+        ),
         None,
-    )
-    if page is None or not page.live:
-        page = next(row for row in rows if row.pk == root.pk)
+    ) or next(row for row in rows if row.pk == root.pk)
+    chain = [page]
     parent = None
     try:
         for index, slug in enumerate(components):
             if _routes_to_itself(page, components[index:]):
+                # Its translations were not looked for: the path names one of its routes.
+                navigation.remember_ancestry(request, chain, translations=None)
                 return _specific(page, parent).route(request, components[index:])
             child = next(
                 (
@@ -95,6 +135,11 @@ def route(request, path):
             if child is None:
                 raise Http404
             parent, page = page, child
+            chain.append(page)
+        translations = [
+            row for row in rows if row.translation_key == page.translation_key and row.live
+        ]
+        navigation.remember_ancestry(request, chain, translations)
         return _specific(page, parent).route(request, [])
     except Http404:
         return None

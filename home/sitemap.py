@@ -4,6 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .cache import until_next_publication
 from .navigation import current_home, visible_pages
 
 
@@ -12,12 +13,17 @@ def page_tree(request):
     {"page", "children"} nodes. A page whose parent is unpublished is unreachable: left out.
 
     Actor profiles are left out too: the directory lists and searches them, and tens of
-    thousands of links would make the page unreadable and take seconds to build."""
-    from directory.models import ActorPage  # directory's models import this app's
-
+    thousands of links would make the page unreadable and take seconds to build. Kept until the
+    next publication like the menu: the query reads the whole tree, actors included."""
     home = current_home(request)
     if home is None:
         return []
+    return until_next_publication(request, f"page-tree:{home.pk}", lambda: _tree(home))
+
+
+def _tree(home):
+    from directory.models import ActorPage  # directory's models import this app's
+
     nodes = {}
     roots = []
     pages = visible_pages().filter(path__startswith=home.path).not_type(ActorPage)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 
 from . import routing
+from .cache import find_site
 from .sitemap import MultilingualSitemap
 
 
@@ -20,8 +21,10 @@ def robots_txt(request):
 
 
 def serve(request, path):
-    """Wagtail's page view, with the page found by home.routing (two queries) beforehand:
-    Wagtail then takes the route it finds on the request instead of looking for it."""
+    """Wagtail's page view, with the site found once per publication and the page found by
+    home.routing (two queries) beforehand: Wagtail then takes the route it finds on the request
+    instead of looking for it."""
+    find_site(request)
     request._wagtail_route_for_request = routing.route(request, path)
     return wagtail_views.serve(request, path)
 

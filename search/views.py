@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
 
+from home.cache import find_site
 from home.navigation import current_home
 
 from .backends import backend_for_language
@@ -63,6 +64,7 @@ def _promotions(query, home):
 
 
 def search(request):
+    find_site(request)
     form = SearchForm(request.GET)
     context = {"form": form, "search_query": "", "results": [], "promotions": []}
     if not form.is_valid():

@@ -1,12 +1,14 @@
 """The chrome every page repeats (menu, footer) comes from the cache until the next publication,
 and the next request after one shows the change."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.cache import GENERATION_KEY
+from home.cache import GENERATION_KEY, current_generation, until_next_publication
 from home.models import ContentPage, SiteSettings
 
 from .builders import content, english_home, footer_settings, publish
@@ -95,3 +97,71 @@ def test_a_request_reads_the_generation_once(client, home_page, missions, monkey
     client.get(missions.url)
     # The menu's pages and the footer share it: each read is a round trip to Redis.
     assert reads.count(GENERATION_KEY) == 1
+
+
+def test_the_site_is_looked_up_once_per_publication(client, home_page, missions):
+    client.get(missions.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(missions.url).status_code == 200
+    assert not any("wagtailcore_site" in query["sql"] for query in queries)
+
+
+def test_a_changed_site_routes_the_next_request(client, home_page, missions):
+    other_home = content(home_page, title="Autre site", slug="autre-site")
+    assert client.get(missions.url).status_code == 200
+    site = home_page.get_site()
+    site.root_page = other_home
+    site.save()
+    # The old root's pages are no longer under the site's root: Wagtail answers 404.
+    assert client.get(missions.url).status_code == 404
+
+
+def test_values_stay_in_the_process_until_the_next_publication(rf, home_page):
+    request = rf.get("/")
+    calls = []
+    compute = lambda: calls.append(1) or ["menu"]  # noqa: E731
+    assert until_next_publication(request, "test:value", compute) == ["menu"]
+    cache.clear()  # the shared copy is gone, and with it the generation
+    # Same request, same generation: this process still has the value.
+    assert until_next_publication(request, "test:value", compute) == ["menu"]
+    assert len(calls) == 1
+    # A new request sees the new generation (the cache was emptied, as after a publication).
+    assert until_next_publication(rf.get("/"), "test:value", compute) == ["menu"]
+    assert len(calls) == 2
+
+
+def test_the_process_copy_expires_with_its_timeout(rf, home_page, monkeypatch):
+    request = rf.get("/")
+    calls = []
+    compute = lambda: calls.append(1) or "valeur"  # noqa: E731
+    until_next_publication(request, "test:short", compute, timeout=5)
+    cache.delete(f"published:{current_generation(request)}:test:short")
+    now = time.monotonic()
+    monkeypatch.setattr(time, "monotonic", lambda: now + 6)
+    until_next_publication(request, "test:short", compute, timeout=5)
+    assert len(calls) == 2
+
+
+def test_the_plan_du_site_is_rebuilt_after_a_publication_only(client, home_page, missions):
+    site_map = [{"type": "site_map", "value": None}]
+    plan = content(home_page, title="Plan du site", slug="plan-du-site", body=site_map)
+    client.get(plan.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(plan.url)
+    assert not any('path" LIKE' in query["sql"] for query in queries)
+    content(home_page, title="Actualités", slug="actualites")
+    html = client.get(plan.url).content.decode()
+    assert 'href="/fr/actualites/"' in html[html.index('class="site-map"') :]
+
+
+def test_a_page_costs_its_two_routing_queries_once_the_chrome_is_cached(
+    client, home_page, missions
+):
+    # The site, the menu and the footer come from the cache; the breadcrumb trail and the
+    # language switcher's translations come with the routing query (home/routing.py).
+    english_home(home_page)
+    client.get(missions.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(missions.url).content.decode()
+    assert 'hreflang="en"' in html and 'class="breadcrumbs"' in html
+    assert len(queries) == 2, [query["sql"][:80] for query in queries]
