@@ -55,8 +55,8 @@ class BasePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        # The header, breadcrumbs and blocks all ask for the home page: finding it from this
-        # page's ancestors brings the breadcrumb trail in the same query.
+        # The header, breadcrumbs and blocks all ask for the home page: the routing found it
+        # with the breadcrumb trail; a preview finds both from this page's ancestors at once.
         navigation.current_home(request, self)
         context = super().get_context(request, *args, **kwargs)
         # Before publishing a translation, its preview lists the strings still in the source

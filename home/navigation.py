@@ -2,12 +2,13 @@
 breadcrumb trail and the footer links.
 
 Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
-few pages. For a page being served, the home page, the breadcrumb trail and the page's
-translations come in one query (by path and translation key, both indexed); other views
-(search, errors) find the home page in a query of their own. The menu and the footer pages,
-the same on every page of a language, are kept in the cache until the next publication
-(home.cache.until_next_publication): their query reads the whole tree under the home page,
-50 000 actors included, while the rest is a few index lookups.
+few pages. For a page served through the site's routing, the home page, the breadcrumb trail
+and the page's translations come with the routing query (home.routing, remember_ancestry); for
+a page rendered otherwise (a preview), in one query of their own (by path and translation key,
+both indexed); other views (search, errors) find the home page in a query of their own. The
+menu and the footer pages, the same on every page of a language, are kept in the cache until
+the next publication (home.cache.until_next_publication): their query reads the whole tree
+under the home page, 50 000 actors included, while the rest is a few index lookups.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When

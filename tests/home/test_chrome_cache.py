@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.cache import GENERATION_KEY, current_generation, until_next_publication
-from home.models import ContentPage, SiteSettings
+from home.models import ContentPage
 
 from .builders import content, english_home, footer_settings, publish
 from .test_navigation import footer, nav
@@ -18,18 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def chrome_cache(settings):
+def chrome_cache(settings, empty_cache):
     settings.CHROME_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def missions(home_page):
-    # The first visit would otherwise create the site settings, which empties the cache.
-    SiteSettings.for_site(home_page.get_site())
-    return content(home_page, title="Nos missions", slug="missions", show_in_menus=True)
 
 
 def test_other_pages_take_the_menu_and_footer_from_the_cache(client, home_page, missions):

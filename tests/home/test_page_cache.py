@@ -1,7 +1,6 @@
 """The anonymous page cache: fast repeat visits, never a stale, draft or editor's page."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
@@ -12,22 +11,8 @@ from tests.editors.page_forms import home_form
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache(settings, empty_cache):
     settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def page(home_page):
-    # The first visit would otherwise create the site settings, which empties the cache.
-    SiteSettings.for_site(home_page.get_site())
-    page = home_page.add_child(
-        instance=ContentPage(title="Nos missions", slug="missions", show_in_menus=True)
-    )
-    page.save_revision().publish()
-    return page
 
 
 def visit(client, url, **headers):
@@ -37,25 +22,25 @@ def visit(client, url, **headers):
 
 
 def test_a_repeat_visit_is_served_from_the_cache_without_any_query(
-    client, page, django_assert_num_queries
+    client, missions, django_assert_num_queries
 ):
-    first = visit(client, page.url)
+    first = visit(client, missions.url)
     assert first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):
-        again = visit(client, page.url)
+        again = visit(client, missions.url)
     assert again["X-Page-Cache"] == "hit"
     assert again.content == first.content
     assert "Nos missions" in again.content.decode()
 
 
-def test_cacheable_pages_say_public_with_a_short_lifetime_and_an_etag(client, page):
-    response = visit(client, page.url)
+def test_cacheable_pages_say_public_with_a_short_lifetime_and_an_etag(client, missions):
+    response = visit(client, missions.url)
     directives = {d.strip() for d in response["Cache-Control"].split(",")}
     assert directives == {"public", "max-age=60", "s-maxage=300"}
     assert response["ETag"]
     # Same ETag from the cache, so a browser revalidating gets a 304 without the page.
-    assert visit(client, page.url)["ETag"] == response["ETag"]
-    assert client.get(page.url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert visit(client, missions.url)["ETag"] == response["ETag"]
+    assert client.get(missions.url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 def test_query_strings_are_pages_of_their_own(client, home_page):
@@ -65,46 +50,46 @@ def test_query_strings_are_pages_of_their_own(client, home_page):
     assert "mutuelle" in other.content.decode()
 
 
-def test_publishing_a_change_shows_on_the_next_visit(client, page):
-    visit(client, page.url)
-    page.title = "Nos missions en 2026"
-    page.save_revision().publish()
-    response = visit(client, page.url)
+def test_publishing_a_change_shows_on_the_next_visit(client, missions):
+    visit(client, missions.url)
+    missions.title = "Nos missions en 2026"
+    missions.save_revision().publish()
+    response = visit(client, missions.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Nos missions en 2026" in response.content.decode()
 
 
-def test_a_saved_draft_never_reaches_visitors(client, page):
-    visit(client, page.url)
-    page.title = "Brouillon secret"
-    page.save_revision()
-    assert "Brouillon secret" not in visit(client, page.url).content.decode()
+def test_a_saved_draft_never_reaches_visitors(client, missions):
+    visit(client, missions.url)
+    missions.title = "Brouillon secret"
+    missions.save_revision()
+    assert "Brouillon secret" not in visit(client, missions.url).content.decode()
 
 
-def test_an_unpublished_page_disappears_at_once(client, home_page, page):
+def test_an_unpublished_page_disappears_at_once(client, home_page, missions):
     assert "Nos missions" in visit(client, home_page.url).content.decode()
-    visit(client, page.url)
-    page.unpublish()
-    assert client.get(page.url).status_code == 404
+    visit(client, missions.url)
+    missions.unpublish()
+    assert client.get(missions.url).status_code == 404
     assert "/fr/missions/" not in visit(client, home_page.url).content.decode()
 
 
-def test_a_moved_page_leaves_its_old_address(client, home_page, page):
+def test_a_moved_page_leaves_its_old_address(client, home_page, missions):
     other = home_page.add_child(instance=ContentPage(title="À propos", slug="a-propos"))
     other.save_revision().publish()
-    old_url = page.url
+    old_url = missions.url
     visit(client, old_url)
-    page.move(other, pos="last-child")
+    missions.move(other, pos="last-child")
     # Wagtail leaves a redirect behind, which replaces the cached page.
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"] == "/fr/a-propos/missions/"
 
 
-def test_a_page_made_private_is_no_longer_served_to_visitors(client, page):
-    visit(client, page.url)
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    assert client.get(page.url).status_code == 302
+def test_a_page_made_private_is_no_longer_served_to_visitors(client, missions):
+    visit(client, missions.url)
+    PageViewRestriction.objects.create(page=missions, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(missions.url).status_code == 302
 
 
 def test_renaming_a_sector_shows_on_the_actors_profile(client, home_page):
@@ -121,23 +106,23 @@ def test_renaming_a_sector_shows_on_the_actors_profile(client, home_page):
     assert "Maraîchage biologique" in visit(client, actor.url).content.decode()
 
 
-def test_site_settings_changes_show_in_the_footer(client, page):
-    visit(client, page.url)
-    site_settings = SiteSettings.for_site(page.get_site())
+def test_site_settings_changes_show_in_the_footer(client, missions):
+    visit(client, missions.url)
+    site_settings = SiteSettings.for_site(missions.get_site())
     site_settings.contact_email = "ess@agglo-henincarvin.fr"
     site_settings.save()
-    assert "ess@agglo-henincarvin.fr" in visit(client, page.url).content.decode()
+    assert "ess@agglo-henincarvin.fr" in visit(client, missions.url).content.decode()
 
 
-def test_editors_are_neither_served_from_nor_stored_in_the_cache(client, page):
-    visit(client, page.url)
+def test_editors_are_neither_served_from_nor_stored_in_the_cache(client, missions):
+    visit(client, missions.url)
     client.force_login(create_editor())
-    response = visit(client, page.url)
+    response = visit(client, missions.url)
     assert "X-Page-Cache" not in response
     assert response["Cache-Control"] == "private, no-cache"
     # Their page carries the Wagtail userbar; visitors must never get it.
     client.logout()
-    response = visit(client, page.url)
+    response = visit(client, missions.url)
     assert response["X-Page-Cache"] == "hit"
     assert "wagtail-userbar" not in response.content.decode()
 
@@ -154,9 +139,9 @@ def test_a_preview_is_never_cached_nor_served_to_visitors(client, home_page):
     assert "Aperçu confidentiel" not in visit(client, home_page.url).content.decode()
 
 
-def test_only_the_bare_root_redirect_varies_with_the_browser_language(client, page):
+def test_only_the_bare_root_redirect_varies_with_the_browser_language(client, missions):
     root = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert root.status_code == 302
     assert "Accept-Language" in root["Vary"]
     assert "X-Page-Cache" not in root
-    assert "Accept-Language" not in visit(client, page.url).get("Vary", "")
+    assert "Accept-Language" not in visit(client, missions.url).get("Vary", "")
