@@ -60,6 +60,21 @@ class ActorBodyBlock(blocks.StreamBlock):
     figure = FigureCardBlock()
 
 
+# The fields of an actor that its card (includes/actor_card.html) and the employers' list show,
+# with those the chooser and the link need.
+CARD_FIELDS = [
+    "title",
+    "url_path",
+    "live",
+    "translation_key",
+    "locale",
+    "family",
+    "summary",
+    "headcount_band",
+    "commune",
+]
+
+
 class ActorChooserBlock(TranslatedPageChooserBlock):
     """A chooser of actor pages whose chosen actors load with their commune, which the cards
     show, in the language being read: one query for all the actor choosers of a block type on a
@@ -68,10 +83,11 @@ class ActorChooserBlock(TranslatedPageChooserBlock):
     def translations(self, translation_keys):
         from .models import ActorPage
 
-        # Cards show no body: its JSON is neither read nor parsed.
+        # What the cards and lists show, and what choosing the translation needs: a third of
+        # the columns, each of the actors' rows read and built faster.
         return (
             ActorPage.objects.filter(translation_key__in=translation_keys)
-            .defer_streamfields()
+            .only(*CARD_FIELDS)
             .select_related("commune", "locale")
         )
 

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home import navigation
+from home.cache import until_next_publication
 from home.models import BasePage
 
 from . import blocks, exports, structured_data
@@ -346,7 +347,12 @@ class SupportServiceIndexPage(BasePage):
         from .forms import SupportServiceFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        categories = SupportServiceCategory.objects.filter(locale_id=self.locale_id)
+        # Categories change only when saved, which is a publication for the cache.
+        categories = until_next_publication(
+            request,
+            f"services:categories:{self.locale_id}",
+            lambda: list(SupportServiceCategory.objects.filter(locale_id=self.locale_id)),
+        )
         form = SupportServiceFilterForm(request.GET, categories=categories)
         services = (
             navigation.public_children(SupportServicePage.objects.child_of(self).live(), self)

@@ -1,7 +1,9 @@
-"""Shared fixtures: the demo-free minimal site (a French home page as the default site's root)."""
+"""Shared fixtures: the demo-free minimal site (a French home page as the default site's root),
+and an empty cache."""
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -26,3 +28,12 @@ def home_page(db):
         defaults={"hostname": "localhost", "root_page": home, "site_name": "ESS"},
     )
     return home
+
+
+@pytest.fixture
+def empty_cache():
+    """The cache empty before and after the test: another test's pages and generation must not
+    be served to this one."""
+    cache.clear()
+    yield
+    cache.clear()

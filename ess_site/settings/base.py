@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # Django's widget templates, for the form renderer below
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates, so that templates/ can hold the site's own
+# (includes/select.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "ess_site.wsgi.application"
 

@@ -150,6 +150,14 @@ def test_facet_counts_follow_the_current_search_and_other_filters(client, actors
     assert option(html, "family", "mutuelle") == "Mutuelle (0)"
 
 
+def test_the_chosen_filters_stay_selected_in_the_form(client, actors):
+    html = get(client, family="association", sector=actors["verts"].pk).content.decode()
+    selected = re.findall(r'<option value="([^"]*)" selected>', html)
+    # The two filters chosen, and the "all" option of the two others.
+    assert sorted(selected) == sorted(["", "", "association", str(actors["verts"].pk)])
+    assert '<label for="id_family">' in html and '<select name="family" id="id_family">' in html
+
+
 def test_results_are_paginated_and_links_keep_the_search(client, actors, monkeypatch):
     monkeypatch.setattr(DirectoryIndexPage, "paginate_by", 1)
     first = titles(get(client, family="association", page="1"))

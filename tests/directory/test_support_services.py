@@ -93,6 +93,24 @@ def test_services_list_query_count_is_constant(client, services, home_page):
     assert len(many) == len(few) <= 9
 
 
+def test_the_chosen_stage_stays_selected_in_the_form(client, services):
+    html = client.get("/fr/services/", {"stage": "creation"}).content.decode()
+    assert re.findall(r'<option value="([^"]*)" selected>', html) == ["", "creation"]
+
+
+def test_categories_are_read_once_per_publication(client, services, settings, empty_cache):
+    settings.CHROME_CACHE_SECONDS = 600
+    # The first visit creates the site settings, which is a publication for the cache.
+    client.get("/fr/services/")
+    client.get("/fr/services/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/services/")
+    assert not any('FROM "directory_supportservicecategory"' in q["sql"] for q in queries)
+    # Saving a category is a publication for the cache: the next request shows it.
+    SupportServiceCategory.objects.create(name="Locaux", locale=Locale.get_default())
+    assert ">Locaux</option>" in client.get("/fr/services/").content.decode()
+
+
 def test_demo_adds_the_two_services_of_the_brochure():
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())

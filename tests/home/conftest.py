@@ -1,20 +1,11 @@
-"""Fixtures of the cache tests: an empty cache, and a published page shown in the menu."""
+"""Fixtures of the cache tests: a published page shown in the menu (the empty cache is shared:
+tests/conftest.py)."""
 
 import pytest
-from django.core.cache import cache
 
 from home.models import SiteSettings
 
 from .builders import content
-
-
-@pytest.fixture
-def empty_cache():
-    """The cache empty before and after the test: another test's pages and generation must not
-    be served to this one."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
