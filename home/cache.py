@@ -30,12 +30,14 @@ import copy
 import hashlib
 import time
 import uuid
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "pagecache:generation"
@@ -134,6 +136,39 @@ def _may_store(request, response):
     )
 
 
+# Parameters that social networks, newsletters and ad networks add to links. No page reads
+# them, and each click would otherwise be a page of its own for the cache: a link shared on a
+# social network (a new `fbclid` per click) would be rendered for every reader.
+TRACKING_PARAMETERS = {
+    "fbclid",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "twclid",
+    "igshid",
+    "yclid",
+    "mc_cid",
+    "mc_eid",
+}
+
+
+def _is_tracking(pair):
+    name = unquote_plus(pair.partition("=")[0])
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
+def _without_tracking(request):
+    """The request's URL without its tracking parameters, or None when it has none. The other
+    parameters are kept as they were written, in their order."""
+    pairs = request.META.get("QUERY_STRING", "").split("&")
+    if not any(_is_tracking(pair) for pair in pairs if pair):
+        return None
+    kept = "&".join(pair for pair in pairs if pair and not _is_tracking(pair))
+    return escape_uri_path(request.path) + (f"?{kept}" if kept else "")
+
+
 def _private(response):
     if "Cache-Control" not in response and response.get("Content-Type", "").startswith("text/html"):
         patch_cache_control(response, private=True, no_cache=True)
@@ -147,6 +182,8 @@ class PageCacheMiddleware:
     front (see PAGE_CACHE_BROWSER_SECONDS and PAGE_CACHE_CDN_SECONDS); every other HTML page
     without its own Cache-Control says `private, no-cache`, so that no shared cache ever keeps an
     editor's view. PAGE_CACHE_SECONDS = 0 turns the server-side cache off and keeps the headers.
+    A visitor's link with tracking parameters (`utm_*`, `fbclid`…) is redirected to the same
+    URL without them, which the cache holds.
     """
 
     def __init__(self, get_response):
@@ -156,6 +193,8 @@ class PageCacheMiddleware:
         if not _may_use_cache(request):
             response = self.get_response(request)
             return _private(response)
+        if clean_url := _without_tracking(request):
+            return HttpResponsePermanentRedirect(clean_url)
 
         timeout = settings.PAGE_CACHE_SECONDS
         key = _cache_key(request, current_generation(request)) if timeout else None

@@ -145,3 +145,29 @@ def test_only_the_bare_root_redirect_varies_with_the_browser_language(client, mi
     assert "Accept-Language" in root["Vary"]
     assert "X-Page-Cache" not in root
     assert "Accept-Language" not in visit(client, missions.url).get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    ("query", "clean"),
+    [
+        ("?utm_source=journal&utm_medium=article", ""),
+        ("?fbclid=IwAR3xyz", ""),
+        ("?q=jardin&gclid=abc&family=association", "?q=jardin&family=association"),
+        ("?utm%5Fcampaign=mai&q=%C3%A9conomie", "?q=%C3%A9conomie"),
+    ],
+)
+def test_links_shared_with_tracking_parameters_redirect_to_the_cached_page(
+    client, missions, query, clean, django_assert_num_queries
+):
+    # Social networks and newsletters add a parameter of their own to each link, which would
+    # make each click a page of its own for the cache: the same page without it is cached.
+    with django_assert_num_queries(0):
+        response = client.get(missions.url + query)
+    assert response.status_code == 301
+    assert response["Location"] == missions.url + clean
+
+
+def test_other_parameters_and_the_admin_keep_their_urls(client, missions):
+    assert client.get(missions.url + "?page=2&source=x").status_code == 200
+    admin = client.get("/admin/?utm_source=x")
+    assert admin.status_code == 302 and admin["Location"].startswith("/admin/login/")
