@@ -13,7 +13,7 @@ import copy
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import BooleanField, Func, Q
+from django.db.models import BooleanField, Count, Func, Q, Window
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -41,6 +41,9 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
     Both mean the same, but only the first can use the GIN indexes on the index entries:
     the stock form computes and scans every entry's concatenated vector (tens of
     milliseconds per query at 50 000 actors). Ranking is unchanged.
+
+    Each result also carries the number of matches (`search_total`, a window count), which the
+    ranking reads anyway: the site search's pages need no count query reading them again.
     """
 
     def search(self, config, start, stop, score_field=None, backend=None):
@@ -52,7 +55,7 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
         for vector, _boost in vectors:
             matches |= Q(**{vector.name: search_query})
         return self._apply_ordering_and_scoring(
-            self.queryset.filter(matches),
+            self.queryset.filter(matches).annotate(search_total=Window(Count("pk"))),
             self._build_rank_expression(vectors, config),
             start,
             stop,

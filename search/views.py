@@ -21,6 +21,8 @@ from .forms import SearchForm
 from .highlight import excerpt, highlight, query_terms
 
 RESULTS_PER_PAGE = 10
+# Beyond it, a page number is out of range for any search: Paginator gives the last page.
+MAX_PAGE = 10_000
 
 
 def _searchable_text(page):
@@ -63,6 +65,25 @@ def _promotions(query, home):
     )
 
 
+def results_page(matches, number):
+    """The page of `matches` that Paginator.get_page would give for `number`, read before the
+    total: the total then comes with the results when the backend puts it there
+    (`search_total`, search.backends), one query rather than a count and a page; other
+    backends count as usual. A number out of range is counted, then given the last page."""
+    paginator = Paginator(matches, RESULTS_PER_PAGE)
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    if 1 <= number <= MAX_PAGE:
+        start = (number - 1) * RESULTS_PER_PAGE
+        if hits := list(matches[start : start + RESULTS_PER_PAGE]):
+            if (total := getattr(hits[0], "search_total", None)) is not None:
+                paginator.count = total
+            return paginator._get_page(hits, number, paginator)
+    return paginator.get_page(number)
+
+
 def search(request):
     find_site(request)
     form = SearchForm(request.GET)
@@ -90,7 +111,7 @@ def search(request):
         if words
         else Page.objects.none()
     )
-    page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = results_page(matches, request.GET.get("page"))
     results = [
         {
             "page": page,

@@ -202,6 +202,19 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
+@needs_postgres
+def test_the_number_of_results_comes_with_the_page_of_results(client, home_page):
+    for number in range(12):
+        content(home_page, title=f"Atelier numéro {number}", slug=f"atelier-{number}")
+    client.get(URL, {"q": "atelier", "page": 2})
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(URL, {"q": "atelier", "page": 2}).content.decode()
+    assert "12 résultats" in html and "Page 2 sur 2" in html
+    assert results(html).count('class="search-result"') == 2
+    # The ranked query counts the matches: no count query reads them again.
+    assert not any('"__count"' in query["sql"] for query in queries)
+
+
 @pytest.fixture
 def english_pages(home_page):
     english = english_home(home_page)
