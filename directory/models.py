@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpResponse, JsonResponse
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from home import navigation
 from home.cache import until_next_publication
 from home.models import BasePage
+from home.pagination import get_page
 
 from . import blocks, exports, structured_data
 from .choices import HEADCOUNT_CHOICES, Family
@@ -362,9 +362,7 @@ class SupportServiceIndexPage(BasePage):
         form.is_valid()  # invalid values are reported by the form and left out of the filter
         services = form.apply(services)
         context["form"] = form
-        context["services"] = Paginator(services, self.paginate_by).get_page(
-            request.GET.get("page")
-        )
+        context["services"] = get_page(services, self.paginate_by, request.GET.get("page"))
         return context
 
 

@@ -3,7 +3,6 @@ each with its type, a summary and the query's terms highlighted."""
 
 import re
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.html import strip_tags
@@ -15,14 +14,13 @@ from wagtail.search.utils import normalise_query_string
 
 from home.cache import find_site
 from home.navigation import current_home
+from home.pagination import get_page
 
 from .backends import backend_for_language
 from .forms import SearchForm
 from .highlight import excerpt, highlight, query_terms
 
 RESULTS_PER_PAGE = 10
-# Beyond it, a page number is out of range for any search: Paginator gives the last page.
-MAX_PAGE = 10_000
 
 
 def _searchable_text(page):
@@ -65,25 +63,6 @@ def _promotions(query, home):
     )
 
 
-def results_page(matches, number):
-    """The page of `matches` that Paginator.get_page would give for `number`, read before the
-    total: the total then comes with the results when the backend puts it there
-    (`search_total`, search.backends), one query rather than a count and a page; other
-    backends count as usual. A number out of range is counted, then given the last page."""
-    paginator = Paginator(matches, RESULTS_PER_PAGE)
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        number = 1
-    if 1 <= number <= MAX_PAGE:
-        start = (number - 1) * RESULTS_PER_PAGE
-        if hits := list(matches[start : start + RESULTS_PER_PAGE]):
-            if (total := getattr(hits[0], "search_total", None)) is not None:
-                paginator.count = total
-            return paginator._get_page(hits, number, paginator)
-    return paginator.get_page(number)
-
-
 def search(request):
     find_site(request)
     form = SearchForm(request.GET)
@@ -111,7 +90,13 @@ def search(request):
         if words
         else Page.objects.none()
     )
-    page_obj = results_page(matches, request.GET.get("page"))
+    # The total comes with the results on PostgreSQL: no count query reads every match again.
+    page_obj = get_page(
+        matches,
+        RESULTS_PER_PAGE,
+        request.GET.get("page"),
+        total_of=lambda hit: getattr(hit, "search_total", None),
+    )
     results = [
         {
             "page": page,
