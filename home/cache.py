@@ -38,6 +38,7 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "pagecache:generation"
@@ -166,7 +167,9 @@ def _without_tracking(request):
     if not any(_is_tracking(pair) for pair in pairs if pair):
         return None
     kept = "&".join(pair for pair in pairs if pair and not _is_tracking(pair))
-    return escape_uri_path(request.path) + (f"?{kept}" if kept else "")
+    # A path starting with two slashes would send the browser to another host.
+    path = escape_leading_slashes(escape_uri_path(request.path))
+    return path + (f"?{kept}" if kept else "")
 
 
 def _private(response):

@@ -167,6 +167,13 @@ def test_links_shared_with_tracking_parameters_redirect_to_the_cached_page(
     assert response["Location"] == missions.url + clean
 
 
+def test_the_redirect_never_leaves_the_site(client, home_page):
+    # A path of its own: the test client would read "//evil.example/" as a host.
+    response = client.get("/", {"utm_source": "x"}, PATH_INFO="//evil.example/")
+    assert response.status_code == 301
+    assert response["Location"] == "/%2Fevil.example/"
+
+
 def test_other_parameters_and_the_admin_keep_their_urls(client, missions):
     assert client.get(missions.url + "?page=2&source=x").status_code == 200
     admin = client.get("/admin/?utm_source=x")
