@@ -61,7 +61,8 @@ class ActorBodyBlock(blocks.StreamBlock):
 
 
 # The fields of an actor that its card (includes/actor_card.html) and the employers' list show,
-# with those the chooser and the link need.
+# with those choosing the translation and building the link need, and those the admin's chooser
+# reads for each chosen actor (its type, draft title and parent): about a third of the columns.
 CARD_FIELDS = [
     "title",
     "url_path",
@@ -72,6 +73,9 @@ CARD_FIELDS = [
     "summary",
     "headcount_band",
     "commune",
+    "content_type",
+    "draft_title",
+    "path",
 ]
 
 
@@ -83,8 +87,7 @@ class ActorChooserBlock(TranslatedPageChooserBlock):
     def translations(self, translation_keys):
         from .models import ActorPage
 
-        # What the cards and lists show, and what choosing the translation needs: a third of
-        # the columns, each of the actors' rows read and built faster.
+        # Only CARD_FIELDS: each of the actors' rows read and built faster.
         return (
             ActorPage.objects.filter(translation_key__in=translation_keys)
             .only(*CARD_FIELDS)

@@ -146,12 +146,18 @@ TRACKING_PARAMETERS = {
     "gbraid",
     "wbraid",
     "dclid",
+    "srsltid",
+    "_gl",
     "msclkid",
     "twclid",
+    "ttclid",
     "igshid",
     "yclid",
     "mc_cid",
     "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
 }
 
 

@@ -2,7 +2,8 @@
 
 from django.core.paginator import Paginator
 
-# Beyond it, a page number is out of range for any list of the site: the last page is given.
+# Page numbers above it are not read directly but counted first, as Paginator does (an
+# offset that large would be refused by the database).
 MAX_PAGE = 10_000
 
 
@@ -10,7 +11,7 @@ def get_page(object_list, per_page, number, total_of=None):
     """What `Paginator(object_list, per_page).get_page(number)` gives, reading the page first:
     a page that is not full is the last one and tells the total, and `total_of(first_item)`
     may give it where the results carry it (search.backends). Only a full page without it, or
-    a number out of range, costs a count, as with Paginator."""
+    a number out of range, costs a count, as with Paginator; an empty first page costs none."""
     paginator = Paginator(object_list, per_page)
     try:
         number = int(number)
@@ -25,4 +26,7 @@ def get_page(object_list, per_page, number, total_of=None):
             if total is not None:
                 paginator.count = total
             return paginator._get_page(items, number, paginator)
+        if number == 1:  # nothing at all
+            paginator.count = 0
+            return paginator._get_page([], 1, paginator)
     return paginator.get_page(number)

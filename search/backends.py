@@ -42,8 +42,9 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
     the stock form computes and scans every entry's concatenated vector (tens of
     milliseconds per query at 50 000 actors). Ranking is unchanged.
 
-    Each result also carries the number of matches (`search_total`, a window count), which the
-    ranking reads anyway: the site search's pages need no count query reading them again.
+    Each result of such a search also carries the number of matches (`search_total`, a window
+    count), which the ranking reads anyway: the site search's pages need no count query reading
+    them again. Other searches (fuzzy, all or none, on given fields) go the stock way, without.
     """
 
     def search(self, config, start, stop, score_field=None, backend=None):

@@ -76,3 +76,24 @@ def test_actor_blocks_cost_no_query_each(client, home_page, employers):
         return len(queries)
 
     assert show_blocks(1) == show_blocks(5) <= 10
+
+
+def test_the_editing_form_reads_chosen_actors_as_the_block_loaded_them(
+    client, home_page, employers, django_user_model
+):
+    # The admin's chooser shows each chosen actor from what the block loaded (its type, draft
+    # title, path): a field left out would cost a query per actor. Wagtail's chooser itself
+    # reads each chosen page's parent, one query per actor whatever the block loads.
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    edit_url = f"/admin/pages/{home_page.pk}/edit/"
+
+    def editing_form_queries(actors):
+        home_page.body = [("actors", {"heading": "Acteurs", "actors": actors})]
+        home_page.save_revision().publish()
+        client.get(edit_url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(edit_url).status_code == 200
+        return len(queries)
+
+    one = editing_form_queries([employers["adds"]])
+    assert editing_form_queries(list(employers.values())) == one + 3

@@ -46,3 +46,10 @@ def test_a_full_page_is_counted_unless_its_results_carry_the_total():
     page = get_page(results, 10, "2", total_of=lambda first: 25)
     assert list(page) == list(range(10, 20)) and page.paginator.num_pages == 3
     assert results.counts == 0
+
+
+def test_nothing_at_all_costs_no_count():
+    results = Results()
+    page = get_page(results, 10, "1")
+    assert list(page) == [] and page.paginator.num_pages == 1
+    assert results.counts == 0
