@@ -247,11 +247,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # indexes, two to five times slower at 50 000 actors (README, "Search benchmark").
     # No JIT compilation: the site's queries return a few rows, but with 50 000 actors the
     # planner overestimates some (the chrome's) and spends 30 ms compiling a query run in 8.
-    # No parallel workers: a web server already runs several requests at once on every core,
-    # and a worker process started for one query only adds its own start and coordination
-    # (site search matching 16 000 actors under load: 70 → 50 ms of database CPU a request,
-    # 22 → 30 requests/s; alone, 2 ms slower).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c pg_trgm.word_similarity_threshold=0.5 -c random_page_cost=1.1 -c jit=off "
-        "-c max_parallel_workers_per_gather=0"
+        "-c pg_trgm.word_similarity_threshold=0.5 -c random_page_cost=1.1 -c jit=off"
     )

@@ -127,11 +127,3 @@ def test_postgresql_compiles_no_query_just_in_time(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
-def test_postgresql_starts_no_parallel_worker_for_a_query(db):
-    # Several requests already share the cores: a worker process per query costs more CPU.
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW max_parallel_workers_per_gather")
-        assert cursor.fetchone()[0] == "0"
