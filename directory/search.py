@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from home.cache import until_next_publication
+from home.pagination import page_index
 from search.backends import WordSimilar
 
 from .forms import DirectoryFilterForm
@@ -41,7 +42,6 @@ QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
 # Bounds how long a cache private to one process (several workers without Redis) can lag
 # behind a publication made through another process; a shared cache is told at once.
 CACHE_SECONDS = 300
-PAST_THE_END = 10**9  # a page index beyond any directory, small enough for SQL integers
 
 
 def plain_words(query):
@@ -211,16 +211,6 @@ def counts_from_cubes(cubes, filters):
         add(by_actor, [0, 1, 2, total])
         add(by_sector, [3])
     return counts
-
-
-def page_index(value):
-    """The zero-based index of the page asked for, as Paginator.get_page reads it: 0 for
-    anything but a number, past the end (the last page) for numbers below 1 or too large."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 0
-    return number - 1 if 1 <= number <= PAST_THE_END else PAST_THE_END
 
 
 class EntryPaginator(Paginator):
