@@ -1,4 +1,4 @@
-"""Open data: actors as CSV and JSON, with stable column names documented in the README."""
+"""Open data: actors as CSV and JSON, with stable column names documented in docs/data.md."""
 
 import csv
 

@@ -2,7 +2,7 @@
 
 Numbers are written with a plain decimal point and no thousands separator whatever the
 reader's language, so that spreadsheets and scripts read them alike. The columns are
-documented in README.md ("Données ouvertes").
+documented in docs/data.md.
 """
 
 from decimal import Decimal

@@ -244,7 +244,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pg_trgm's word similarity, under the default threshold of 0.6. random_page_cost: the
     # usual value for SSDs and a database held in memory; at the default (4, for spinning
     # disks) the planner prefers scanning the whole directory search table to its GIN
-    # indexes, two to five times slower at 50 000 actors (README, "Search benchmark").
+    # indexes, two to five times slower at 50 000 actors (docs/benchmarks.md, "Search benchmark").
     # No JIT compilation: the site's queries return a few rows, but with 50 000 actors the
     # planner overestimates some (the chrome's) and spends 30 ms compiling a query run in 8.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
