@@ -34,7 +34,7 @@ def get_page(object_list, per_page, number, total_of=None):
                 paginator.count = total
             # Paginator.page() would count first; _get_page is the hook Paginator's source
             # offers to build a page from its items (private, kept for want of a public one:
-            # tests/home/test_pagination.py compares every answer with Paginator.get_page).
+            # tests/core/test_pagination.py compares every answer with Paginator.get_page).
             return paginator._get_page(items, index + 1, paginator)
         if index == 0:  # nothing at all
             paginator.count = 0

@@ -29,7 +29,7 @@ def serve(request, path):
     # A private attribute, kept for want of a public way: it is the cache Wagtail's
     # Page.route_for_request reads (and names in its docstring), so its serve view, and
     # anything else asking for the page (Page.find_for_request), takes this route instead of
-    # routing again. tests/home/test_routing.py fails if Wagtail stops reading it.
+    # routing again. tests/core/test_routing.py fails if Wagtail stops reading it.
     request._wagtail_route_for_request = routing.route(request, path)
     return wagtail_views.serve(request, path)
 
