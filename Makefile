@@ -50,9 +50,10 @@ test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when D
 test-browser: compile-messages ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
 	$(PY) -m pytest -m browser
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and the import layers (lint-imports)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install ## Reformat the code with ruff
 	$(PY) -m ruff check --fix .

@@ -4,7 +4,7 @@ import csv
 
 from django.http import HttpResponse
 
-from home.spreadsheets import spreadsheet_text
+from core.spreadsheets import spreadsheet_text
 
 # Stable public column names: add new ones at the end, never rename or reorder.
 COLUMNS = [

@@ -21,9 +21,9 @@ from modelsearch.backends.database.postgres.postgres import PostgresSearchBacken
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from home.cache import until_next_publication
-from home.pagination import page_index
-from search.backends import WordSimilar
+from core.cache import until_next_publication
+from core.pagination import page_index
+from core.text_search import WordSimilar
 
 from .forms import DirectoryFilterForm
 from .models import ActorPage, ActorSearchEntry, Commune, Sector

@@ -1,7 +1,8 @@
-"""StreamField blocks of the key-figures factsheet: figure cards and groups, charts, contact.
+"""StreamField blocks of the key-figures factsheet: figure groups, charts, contact.
 
-Figures are stored as numbers (Decimal) and written for the reader's language at render time
-by ``formatting``; chart coordinates come from ``charts``. Validation messages are in French,
+The figure card itself is core's (core.figures), shown by other apps' pages too. Figures are
+stored as numbers (Decimal) and written for the reader's language at render time by
+``core.formatting``; chart coordinates come from ``charts``. Validation messages are in French,
 say what is wrong and repeat the value, and are skipped when an editor saves a draft.
 """
 
@@ -9,180 +10,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
-from . import charts, formatting
+from core import formatting
+from core.figures import PREVIEW_TEMPLATE, FigureCardBlock, SynchronisedCharBlock, error_list
 
-# The block chooser previews blocks with the site's styles.
-PREVIEW_TEMPLATE = "factsheet/block_preview.html"
-
-KEY_VALIDATOR = RegexValidator(
-    r"^[a-z0-9_-]+$",
-    "Identifiant : lettres minuscules sans accent, chiffres, « - » ou « _ » uniquement.",
-)
-
-PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK = "per_thousand", "quotient", "share"
-CHECK_CHOICES = [
-    (PER_THOUSAND_CHECK, "Ratio pour 1 000 : numérateur ÷ dénominateur × 1 000"),
-    (QUOTIENT_CHECK, "Quotient (moyenne) : numérateur ÷ dénominateur"),
-    (SHARE_CHECK, "Part en % : numérateur ÷ dénominateur × 100"),
-]
-
-
-class SynchronisedCharBlock(blocks.CharBlock):
-    """A CharBlock holding data rather than prose (an identifier, a phone number).
-
-    wagtail-localize offers every CharBlock to translators unless the block answers
-    ``get_translatable_segments`` itself: answering "nothing to translate" keeps the value
-    copied from the French page on every re-sync, so a translator can never alter it.
-    """
-
-    def get_translatable_segments(self, value):
-        return []
-
-
-def _error(message: str) -> ErrorList:
-    return ErrorList([ValidationError(message)])
-
-
-class FigureCardBlock(blocks.StructBlock):
-    """One key figure: a number stored as a Decimal, written for the reader's language.
-
-    Its optional ``key`` and ``check`` settings let the editor state how the figure derives
-    from other figures of the page, so that ``checks`` can recompute it.
-    """
-
-    value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
-    kind = blocks.ChoiceBlock(
-        search_index=False,
-        choices=formatting.KIND_CHOICES,
-        default=formatting.NUMBER,
-        label="Nature du chiffre",
-    )
-    unit = blocks.CharBlock(
-        required=False,
-        label="Unité",
-        help_text="Ce qui est compté, écrit après le chiffre, par ex. « emplois ESS ».",
-    )
-    label = blocks.CharBlock(
-        required=False,
-        label="Libellé",
-        help_text="Par ex. « des emplois ESS régionaux ». Facultatif quand l'unité suffit.",
-    )
-    context = blocks.CharBlock(
-        required=False,
-        label="Précision",
-        help_text="Une ligne de contexte facultative, par ex. « dans le Pas-de-Calais ».",
-    )
-    scale = blocks.ChoiceBlock(
-        choices=formatting.SCALE_CHOICES, default="units", label="Échelle", search_index=False
-    )
-    decimals = blocks.IntegerBlock(default=0, min_value=0, max_value=3, label="Décimales affichées")
-    year = blocks.IntegerBlock(
-        required=False, min_value=1900, max_value=2100, label="Année de référence"
-    )
-    source = blocks.CharBlock(required=False, label="Source")
-    key = SynchronisedCharBlock(
-        required=False,
-        max_length=40,
-        validators=[KEY_VALIDATOR],
-        label="Identifiant pour les vérifications",
-        help_text="Court et unique dans la page, par ex. « population », pour que d'autres "
-        "chiffres puissent être recalculés à partir de celui-ci.",
-    )
-    check = blocks.ChoiceBlock(
-        search_index=False,
-        choices=CHECK_CHOICES,
-        required=False,
-        label="Vérification",
-        help_text="Si ce chiffre se déduit d'autres chiffres de la page, choisissez le calcul : "
-        "l'éditeur affiche la valeur recalculée avant publication.",
-    )
-    numerator = SynchronisedCharBlock(
-        required=False, validators=[KEY_VALIDATOR], label="Identifiant du numérateur"
-    )
-    denominator = SynchronisedCharBlock(
-        required=False, validators=[KEY_VALIDATOR], label="Identifiant du dénominateur"
-    )
-
-    class Meta:
-        icon = "decimal"
-        label = "Chiffre clé"
-        label_format = "{value} {unit} {label}"
-        template = "blocks/figure_card.html"
-        preview_template = PREVIEW_TEMPLATE
-        description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
-        form_layout = BlockGroup(
-            children=["value", "kind", "unit", "label", "context"],
-            settings=[
-                "scale",
-                "decimals",
-                "year",
-                "source",
-                BlockGroup(
-                    heading="Vérification du chiffre",
-                    children=["key", "check", "numerator", "denominator"],
-                ),
-            ],
-        )
-        preview_value = {
-            "value": Decimal("3761"),
-            "kind": formatting.NUMBER,
-            "label": "emplois ESS",
-            "context": "dans la CA Hénin-Carvin",
-            "scale": "units",
-            "decimals": 0,
-        }
-
-    def clean(self, value):
-        value = super().clean(value)
-        if self.is_deferred_validation:
-            return value
-        errors = {}
-        number = value.get("value")
-        if value.get("kind") == formatting.PERCENT and number is not None:
-            if not Decimal(0) <= number <= Decimal(100):
-                errors["value"] = _error(
-                    f"Un pourcentage doit être compris entre 0 et 100 (valeur saisie : {number})."
-                )
-        if value.get("check"):
-            for name in ("numerator", "denominator"):
-                if not value.get(name):
-                    errors[name] = _error(
-                        "Indiquez l'identifiant du chiffre à utiliser pour la vérification."
-                    )
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["figure_value"], context["figure_unit"] = figure_text(value)
-        return context
-
-
-def figure_text(value) -> tuple[str, str]:
-    """The big number and the words after it, for the active language.
-
-    A ratio per 1 000 inhabitants reads "1,5 établissement pour 1 000 habitants": the unit
-    goes between the number and "pour 1 000 habitants".
-    """
-    decimals = value.get("decimals") or 0
-    unit = value.get("unit") or ""
-    if value.get("value") is None:  # a draft figure not entered yet
-        return "…", unit
-    if value["kind"] == formatting.PER_THOUSAND:
-        number = formatting.format_number(value["value"], decimals)
-        return number, formatting.per_thousand_suffix(unit)
-    return (
-        formatting.format_figure(
-            value["value"], value["kind"], decimals, value.get("scale") or "units"
-        ),
-        unit,
-    )
+from . import charts
 
 
 class FigureGroupBlock(blocks.StructBlock):
@@ -314,7 +149,9 @@ class ChartBlock(blocks.StructBlock):
             number, label = row.get("value"), (row.get("label") or "").strip()
             if number is not None and number < 0:
                 row_errors[index] = {
-                    "value": _error(f"Une valeur ne peut pas être négative (valeur : {number}).")
+                    "value": error_list(
+                        f"Une valeur ne peut pas être négative (valeur : {number})."
+                    )
                 }
             elif (
                 number is not None
@@ -322,18 +159,18 @@ class ChartBlock(blocks.StructBlock):
                 and number > Decimal(100)
             ):
                 row_errors[index] = {
-                    "value": _error(
+                    "value": error_list(
                         f"Un pourcentage doit être compris entre 0 et 100 (valeur : {number})."
                     )
                 }
             if label.casefold() in seen:
-                row_errors.setdefault(index, {})["label"] = _error(
+                row_errors.setdefault(index, {})["label"] = error_list(
                     f"Le libellé « {label} » est déjà utilisé à la ligne {seen[label.casefold()]}."
                 )
             seen.setdefault(label.casefold(), index + 1)
         if value.get("chart_type") in (STACKED, DONUT):
             if value.get("kind") != formatting.PERCENT:
-                errors["kind"] = _error(
+                errors["kind"] = error_list(
                     "Un anneau ou une barre empilée montre des parts : choisissez « Pourcentage »."
                 )
             total = sum(row["value"] for row in rows if row.get("value") is not None)

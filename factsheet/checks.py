@@ -9,8 +9,8 @@ equals it. A mismatch is a warning to read before publishing, never a blocking e
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from . import formatting
-from .blocks import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, figure_text
+from core import formatting
+from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, figure_text
 
 MULTIPLIERS = {
     PER_THOUSAND_CHECK: Decimal(1000),

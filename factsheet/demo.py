@@ -5,9 +5,12 @@ Its "par secteur d'activité" heading has no figures in the text: an editor's pl
 stands in for them.
 """
 
-from directory.models import ActorPage
+from django.apps import apps
 
 from .models import FactsheetPage
+
+# Named by string: the factsheet imports no other domain app.
+ActorPage = apps.get_model("directory", "ActorPage")
 
 SLUG = "chiffres-cles"
 TITLE = "Les chiffres clés de l'ESS – CA Hénin-Carvin"

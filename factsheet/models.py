@@ -11,19 +11,38 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from directory.blocks import ActorsBlock, EmployersByBandBlock
-from home.models import BasePage
-from home.spreadsheets import spreadsheet_row
+from core.blocks import GroupedPageCardsBlock, PageCardsBlock
+from core.models import BasePage
+from core.spreadsheets import spreadsheet_row
 
 from . import checks, exports
 from .blocks import FactsheetStreamBlock
 
 
 class FactsheetBodyBlock(FactsheetStreamBlock):
-    """The factsheet's blocks and the directory's: employers and actors, as in the brochure."""
+    """The factsheet's blocks and the directory's actors: employers and actors, as in the
+    brochure (named by string: the factsheet imports no other domain app)."""
 
-    employers = EmployersByBandBlock()
-    actors = ActorsBlock()
+    employers = GroupedPageCardsBlock(
+        "directory.ActorPage",
+        list_name="actors",
+        heading="Exemples d'employeurs de l'ESS",
+        item_label="Acteur",
+        list_label="Employeurs",
+        icon="table",
+        label="Exemples d'employeurs par taille",
+        template="blocks/employers_by_band.html",
+        description="Des employeurs de l'ESS regroupés par tranche d'effectif salarié.",
+    )
+    actors = PageCardsBlock(
+        "directory.ActorPage",
+        list_name="actors",
+        heading="Acteurs de l'ESS",
+        item_label="Acteur",
+        list_label="Acteurs",
+        label="Acteurs de l'ESS",
+        description="Des fiches d'acteurs de l'annuaire présentées en cartes.",
+    )
 
 
 class FigureChecksPanel(Panel):

@@ -1,17 +1,15 @@
-"""StreamField blocks of the home, policy and generic content pages."""
-
-import copy
+"""StreamField blocks of the home, policy and generic content pages (the blocks other apps' pages
+use too are core's)."""
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
-from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.models import Page
+
+from core.blocks import INLINE_FEATURES, TranslatedPageChooserBlock
+from core.navigation import shown_to_public
 
 from .sitemap import page_tree
 
-INLINE_FEATURES = ["bold", "italic", "link"]
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -64,64 +62,6 @@ class RoadmapBlock(blocks.StructBlock):
                 )
             seen.add(key)
         return value
-
-
-class CalloutBlock(blocks.StructBlock):
-    """A short statement set apart from the text, e.g. an award or a key decision."""
-
-    title = blocks.CharBlock(required=False, label="Titre", max_length=255)
-    text = blocks.RichTextBlock(features=INLINE_FEATURES, label="Texte")
-
-    class Meta:
-        icon = "pick"
-        label = "Encadré"
-        template = "blocks/callout.html"
-        description = "Un court texte mis en évidence dans un encadré."
-        preview_value = {
-            "title": "À retenir",
-            "text": "<p>La CAHC est lauréate de l'appel à projet Territoire d'ESS lancé par "
-            "la région Hauts-de-France en 2024.</p>",
-        }
-
-
-class TranslatedPageChooserBlock(blocks.PageChooserBlock):
-    """A page chooser giving the chosen page's live translation in the language being read,
-    else the page itself: wagtail-localize copies page choices to the English page as they
-    are, pointing at French pages. One query for every choice of a list, as the stock
-    chooser's."""
-
-    # Migrations see the page chooser it extends: loading differently changes no stored data.
-    canonical_module_path = "wagtail.blocks.PageChooserBlock"
-
-    def translations(self, translation_keys):
-        """The pages of these translation keys in every language; subclasses load with them
-        what they show."""
-        return Page.objects.filter(translation_key__in=translation_keys).select_related("locale")
-
-    def bulk_to_python(self, values):
-        ids = [pk for pk in values if pk is not None]
-        if not ids:
-            return [None] * len(values)
-        language = get_language()
-        # The chosen pages and all their translations: one indexed lookup by key, where an OR
-        # with the language made PostgreSQL read every actor (50 ms with 50 000).
-        chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
-        chosen, translated = {}, {}
-        for page in self.translations(chosen_keys):
-            if page.pk in ids:
-                chosen[page.pk] = page
-            if page.locale.language_code == language and page.live:
-                translated[page.translation_key] = page
-        # A distinct instance for each choice, as Wagtail's choosers give.
-        return [
-            copy.copy(translated.get(chosen[pk].translation_key, chosen[pk]))
-            if pk in chosen
-            else None
-            for pk in values
-        ]
-
-    def to_python(self, value):
-        return self.bulk_to_python([value])[0]
 
 
 class LinkBlock(blocks.StructBlock):
@@ -182,11 +122,9 @@ class RelatedLinksBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        # A chosen page may since have been unpublished or deleted: readers would get a 404.
+        # A chosen page may since have been unpublished, made private or deleted.
         context["links"] = [
-            link
-            for link in value["links"]
-            if (link["page"] is not None and link["page"].live) or link["url"]
+            link for link in value["links"] if shown_to_public(link["page"]) or link["url"]
         ]
         return context
 
@@ -223,31 +161,6 @@ class PartnersBlock(blocks.StructBlock):
                 }
             ],
         }
-
-
-class HeadingBlock(blocks.StructBlock):
-    """A section heading; level 2 or 3 because the page title is the only h1."""
-
-    text = blocks.CharBlock(label="Texte", max_length=255)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", "Niveau 2"), ("h3", "Niveau 3")],
-        default="h2",
-        label="Niveau",
-        # "Niveau 2" is layout, not content: keep it out of the index and search excerpts.
-        search_index=False,
-    )
-
-    class Meta:
-        icon = "title"
-        label = "Intertitre"
-        template = "blocks/heading.html"
-        description = "Un intertitre de niveau 2 ou 3, avec une ancre pour y faire lien."
-        preview_value = {"text": "Éditeur du site", "level": "h2"}
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value["text"])
-        return context
 
 
 class SiteMapBlock(blocks.StaticBlock):

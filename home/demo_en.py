@@ -1,7 +1,7 @@
 """English demo content: every French demo page and taxonomy translated through wagtail-localize.
 
 Runs after the French builders. Each app keeps its own French → English texts (``TEXTS`` in
-``<app>/demo_en.py``); translations go through ``home.localization.translate`` so they stay
+``<app>/demo_en.py``); translations go through ``core.localization.translate`` so they stay
 linked to their French source and re-sync like an editor's translation. A translation that
 already exists is left alone, editor changes included.
 """
@@ -10,9 +10,9 @@ from importlib import import_module
 
 from wagtail.models import Locale, Page
 
+from core.localization import give_list_items_ids, translate
 from directory.models import Sector, SupportServiceCategory
 
-from .localization import give_list_items_ids, translate
 from .models import PartnerLinks
 
 TEXT_MODULES = ["home.demo_texts_en", "factsheet.demo_en", "directory.demo_en"]

@@ -1,90 +1,40 @@
-"""The abstract BasePage every page type inherits, the home, policy and generic content pages,
-and the site settings behind the footer."""
+"""The home, policy and generic content pages, and the site settings behind the footer."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Subquery, When
-from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from directory.blocks import ActorsBlock
-from factsheet.blocks import ChartBlock, ContactCardBlock, FigureCardBlock, FigureGroupBlock
+from core.blocks import CalloutBlock, HeadingBlock, PageCardsBlock
+from core.figures import FigureCardBlock
+from core.models import BasePage
+from factsheet.blocks import ChartBlock, ContactCardBlock, FigureGroupBlock
 
 from . import blocks as home_blocks
-from . import navigation
+from . import chrome
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
-def view_restrictions_at(path):
-    """The view restrictions on the page at `path` and its ancestors, in one query.
-
-    Same answer as Wagtail's Page.get_view_restrictions() (an alias, or an alias among the
-    ancestors, stands for its source page), but the ancestors are a subquery rather than a
-    query of their own."""
-    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
-    sources = (
-        Page.objects.filter(path__in=paths)
-        .annotate(source_id=Coalesce("alias_of_id", "id"))
-        .values("source_id")
+def actor_cards():
+    """The directory's actors chosen by the editor, shown as cards (as on the factsheet)."""
+    return PageCardsBlock(
+        "directory.ActorPage",
+        list_name="actors",
+        heading="Acteurs de l'ESS",
+        item_label="Acteur",
+        list_label="Acteurs",
+        label="Acteurs de l'ESS",
+        description="Des fiches d'acteurs de l'annuaire présentées en cartes.",
     )
-    return PageViewRestriction.objects.filter(page_id__in=sources)
-
-
-class BasePage(Page):
-    """Common ground for every page type of the site.
-
-    Abstract on purpose: wagtail-localize does not support Wagtail's swappable base page model.
-    """
-
-    # Name of a text or rich-text field that sums the page up when no search description is set;
-    # used for the meta description and search results.
-    summary_field = None
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        # The header, breadcrumbs and blocks all ask for the home page: the routing found it
-        # with the breadcrumb trail; a preview finds both from this page's ancestors at once.
-        navigation.current_home(request, self)
-        context = super().get_context(request, *args, **kwargs)
-        # Before publishing a translation, its preview lists the strings still in the source
-        # language: wagtail-localize would publish them as they are, with no warning.
-        if getattr(request, "is_preview", False):
-            from .localization import untranslated_strings
-
-            context["untranslated_strings"] = untranslated_strings(self)
-        return context
-
-    def get_view_restrictions(self):
-        """The view restrictions on this page and its ancestors, in one query; none without
-        a query when home.routing, loading the page to serve it, found that there are none
-        (`view_restricted`): one query less on every public page served."""
-        if getattr(self, "view_restricted", True):
-            return view_restrictions_at(self.path)
-        return PageViewRestriction.objects.none()
-
-    def get_summary(self):
-        """Plain text summing the page up: its search description, else its summary field."""
-        if self.search_description:
-            return self.search_description
-        if self.summary_field:
-            return " ".join(strip_tags(str(getattr(self, self.summary_field) or "")).split())
-        return ""
-
-    def get_meta_description(self):
-        return Truncator(self.get_summary()).chars(160)
 
 
 class HomePage(BasePage):
@@ -102,8 +52,8 @@ class HomePage(BasePage):
     body = StreamField(
         [
             ("partners", home_blocks.PartnersBlock()),
-            ("actors", ActorsBlock()),
-            ("callout", home_blocks.CalloutBlock()),
+            ("actors", actor_cards()),
+            ("callout", CalloutBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
         blank=True,
@@ -128,7 +78,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The menu's pages are the site's sections; the header already fetched them.
-        context["sections"] = navigation.menu_pages(request)
+        context["sections"] = chrome.menu_pages(request)
         return context
 
 
@@ -139,7 +89,7 @@ class PolicyPage(BasePage):
     body = StreamField(
         [
             ("roadmap", home_blocks.RoadmapBlock()),
-            ("callout", home_blocks.CalloutBlock()),
+            ("callout", CalloutBlock()),
             ("figure", FigureCardBlock()),
             ("figure_group", FigureGroupBlock()),
             ("chart", ChartBlock()),
@@ -175,7 +125,7 @@ class ContentPage(BasePage):
     intro = models.TextField(blank=True, verbose_name="Introduction")
     body = StreamField(
         [
-            ("heading", home_blocks.HeadingBlock()),
+            ("heading", HeadingBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
             ("site_map", home_blocks.SiteMapBlock()),
         ],

@@ -4,7 +4,7 @@ Wagtail otherwise follows the browser's language for users who have not chosen o
 office computers are set to English: the CAHC's editors would meet an English admin. Each user
 can still switch to English in "Mon compte".
 
-The page cache (home/cache.py) is emptied as a whole on every change a visitor could see.
+The page cache (core/cache.py) is emptied as a whole on every change a visitor could see.
 """
 
 from django.conf import settings
@@ -16,9 +16,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.users.models import UserProfile
 
+from core.cache import invalidate_site
 from directory.models import Commune, Sector, SupportServiceCategory
 
-from .cache import invalidate_site
 from .models import PartnerLinks, SiteSettings
 
 

@@ -4,8 +4,9 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .cache import until_next_publication
-from .navigation import current_home, visible_pages
+from core.cache import until_next_publication
+from core.navigation import current_home, visible_pages
+from directory.models import ActorPage
 
 
 def page_tree(request):
@@ -22,8 +23,6 @@ def page_tree(request):
 
 
 def _tree(home):
-    from directory.models import ActorPage  # directory's models import this app's
-
     nodes = {}
     roots = []
     pages = visible_pages().filter(path__startswith=home.path).not_type(ActorPage)

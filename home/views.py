@@ -9,8 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 
-from . import routing
-from .cache import find_site
+from core import routing
+from core.cache import find_site
+
 from .sitemap import MultilingualSitemap
 
 
@@ -22,9 +23,13 @@ def robots_txt(request):
 
 def serve(request, path):
     """Wagtail's page view, with the site found once per publication and the page found by
-    home.routing (two queries) beforehand: Wagtail then takes the route it finds on the request
+    core.routing (two queries) beforehand: Wagtail then takes the route it finds on the request
     instead of looking for it."""
     find_site(request)
+    # A private attribute, kept for want of a public way: it is the cache Wagtail's
+    # Page.route_for_request reads (and names in its docstring), so its serve view, and
+    # anything else asking for the page (Page.find_for_request), takes this route instead of
+    # routing again. tests/core/test_routing.py fails if Wagtail stops reading it.
     request._wagtail_route_for_request = routing.route(request, path)
     return wagtail_views.serve(request, path)
 

@@ -5,15 +5,14 @@ On PostgreSQL each object is indexed with the full-text configuration of its lan
 created by directory migrations), objects without a language (communes, images) with
 SEARCH_CONFIG; `for_language` gives the backend that queries in a language's configuration.
 The autocomplete configuration is made accent-insensitive too (`simple_unaccent`). Other
-databases get the stock backend. `WordSimilar` is the trigram operator the directory's typo
-tolerance uses on its own search table.
+databases get the stock backend.
 """
 
 import copy
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Func, Q, Window
+from django.db.models import Count, Q, Window
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -23,14 +22,6 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
-
-
-class WordSimilar(Func):
-    """`query <% text`: a word of `text` is close to `query` (pg_trgm, GIN-indexable)."""
-
-    template = "%(expressions)s"
-    arg_joiner = " <%% "
-    output_field = BooleanField()
 
 
 class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):

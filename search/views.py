@@ -12,9 +12,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
 
-from home.cache import find_site
-from home.navigation import current_home
-from home.pagination import get_page
+from core.cache import find_site
+from core.navigation import current_home
+from core.pagination import get_page
 
 from .backends import backend_for_language
 from .forms import SearchForm

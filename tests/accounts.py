@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.roles import EDITORS, MODERATORS
+from core.roles import EDITORS, MODERATORS
 
 PASSWORD = "mot-de-passe-de-test"
 

@@ -5,7 +5,7 @@
 
 from django.db import migrations
 
-from home.roles import grant_snippet_permissions
+from core.roles import grant_snippet_permissions
 
 TAXONOMY_SNIPPETS = ["directory.sector", "directory.supportservicecategory"]
 

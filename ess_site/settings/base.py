@@ -13,6 +13,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "factsheet",
     "directory",
@@ -52,12 +53,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # ETag on every page, 304 when the browser already has it (cached pages included).
     "django.middleware.http.ConditionalGetMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
-    "home.middleware.ContentSecurityPolicyMiddleware",
-    "home.middleware.DatabaseOutageMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.DatabaseOutageMiddleware",
     # Before sessions and authentication: a cached page costs no database query at all. The
     # security headers above are added again to every page it serves.
-    "home.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,7 +71,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Anonymous page cache (home/cache.py): seconds a page is kept on the server, 0 for none (the
+# Anonymous page cache (core/cache.py): seconds a page is kept on the server, 0 for none (the
 # default: it needs a cache shared by every worker, which production has with REDIS_URL).
 # Browsers may keep a page a minute; a CDN five, which bounds how stale it can be after a
 # change it is not told about (page publications purge it when WAGTAILFRONTENDCACHE is set).
@@ -95,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.chrome_cache",
+                "core.context_processors.chrome_cache",
             ],
         },
     },
@@ -159,7 +160,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/login_locked.html"
-AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -214,7 +215,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 # Documents: office and data formats only, always downloaded as attachments through Wagtail's
 # view, which adds "Content-Security-Policy: default-src 'none'" and "nosniff".
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]

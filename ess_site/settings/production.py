@@ -42,7 +42,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Anonymous pages kept ten minutes unless something is published (home/cache.py); only with a
+# Anonymous pages kept ten minutes unless something is published (core/cache.py); only with a
 # shared cache, since a worker's own memory would not hear of another worker's publication.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
 CHROME_CACHE_SECONDS = 600 if REDIS_URL else 0
@@ -142,7 +142,7 @@ elif os.environ.get("CLOUDFLARE_ZONEID"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "home.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

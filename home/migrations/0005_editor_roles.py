@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.roles import ensure_roles
+from core.roles import ensure_roles
 
 
 def create_roles(apps, schema_editor):

@@ -3,7 +3,7 @@ snippet; as site settings only administrators could change them). Only Modérate
 
 from django.db import migrations
 
-from home.roles import grant_snippet_permissions
+from core.roles import grant_snippet_permissions
 
 
 def grant(apps, schema_editor):

@@ -3,7 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from home import navigation
+from core import navigation
+from home import chrome
 from home.models import SiteSettings
 
 register = template.Library()
@@ -19,7 +20,7 @@ def main_navigation(context):
     home = navigation.current_home(request, page) if request else None
     items = []
     if home:
-        for item in [home, *navigation.menu_pages(request)]:
+        for item in [home, *chrome.menu_pages(request)]:
             current = bool(page) and item.pk == page.pk
             # A section is marked as the reader's location when the page being read is inside it.
             inside = (
@@ -58,7 +59,7 @@ def site_footer(context):
     site_settings = SiteSettings.for_request(request)
     return {
         "site_settings": site_settings,
-        "footer_pages": navigation.footer_pages(request),
+        "footer_pages": chrome.footer_pages(request),
         "request": request,
     }
 

@@ -13,9 +13,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.roles import WORKFLOW
 from factsheet.models import FactsheetPage
 from home.models import HomePage
-from home.roles import WORKFLOW
 from tests.accounts import PASSWORD, create_editor, create_moderator
 
 pytestmark = pytest.mark.browser

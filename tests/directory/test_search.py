@@ -233,7 +233,7 @@ def count_queries(client, path="/fr/annuaire/", **params):
 
 def warm_up(client, path="/fr/annuaire/"):
     """Requests as a running server has served: the first one caches the site's root paths
-    and creates the site settings, which empties the caches (home/cache.py); the second
+    and creates the site settings, which empties the caches (core/cache.py); the second
     caches the communes, the sectors and the facet counts without text."""
     for _ in range(2):
         client.get(path)

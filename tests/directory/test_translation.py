@@ -5,13 +5,13 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from core.localization import translate
 from directory.models import (
     ActorPage,
     SupportServiceCategory,
     SupportServiceIndexPage,
     SupportServicePage,
 )
-from home.localization import translate
 from tests.home.builders import english_home
 
 pytestmark = pytest.mark.django_db

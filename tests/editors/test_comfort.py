@@ -4,7 +4,7 @@ site."""
 import pytest
 from django.urls import reverse
 
-from factsheet.blocks import FigureCardBlock
+from core.figures import FigureCardBlock
 from tests.accounts import create_editor
 from tests.editors.page_forms import home_form
 

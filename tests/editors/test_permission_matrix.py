@@ -25,8 +25,8 @@ from wagtail.models import Collection, Locale, Site, Task, Workflow
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from core.roles import EDITORS, MODERATORS
 from home.models import HomePage
-from home.roles import EDITORS, MODERATORS
 from tests.accounts import create_editor, create_member, create_moderator
 from tests.media import png_file
 
@@ -122,7 +122,7 @@ def snippet_policies():
     """For each snippet's admin views: its URL namespace, first object and allowed roles.
 
     A role may reach a snippet's views when its group holds any permission on the model (the
-    taxonomy snippets get theirs from `home.roles.grant_snippet_permissions`).
+    taxonomy snippets get theirs from `core.roles.grant_snippet_permissions`).
     """
     groups = {
         EDITOR: Group.objects.get(name=EDITORS),

@@ -7,8 +7,8 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Task, WorkflowState
 
+from core.roles import EDITORS, MODERATORS, WORKFLOW
 from home.models import HomePage
-from home.roles import EDITORS, MODERATORS, WORKFLOW
 from tests.accounts import create_editor, create_moderator
 from tests.editors.page_forms import home_form
 from tests.media import png_file

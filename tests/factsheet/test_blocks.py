@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from factsheet.blocks import ChartBlock, FactsheetStreamBlock, FigureCardBlock, FigureGroupBlock
+from core.figures import FigureCardBlock
+from factsheet.blocks import ChartBlock, FactsheetStreamBlock, FigureGroupBlock
 from factsheet.demo import BODY
 
 

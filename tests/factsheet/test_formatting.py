@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from factsheet.blocks import FigureCardBlock, figure_text
-from factsheet.formatting import format_figure, format_number
+from core.figures import FigureCardBlock, figure_text
+from core.formatting import format_figure, format_number
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

@@ -6,7 +6,7 @@ import sys
 
 from django.test import RequestFactory
 
-from home.logging import JsonFormatter
+from core.logging import JsonFormatter
 
 
 def make_record(**extra):

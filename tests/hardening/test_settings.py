@@ -114,7 +114,7 @@ def test_static_files_are_served_compressed_and_hashed_by_whitenoise():
 
 def test_logs_go_to_stdout_as_json_lines():
     config = production_settings()
-    assert config["LOG_FORMATTER"] == "home.logging.JsonFormatter"
+    assert config["LOG_FORMATTER"] == "core.logging.JsonFormatter"
     assert config["LOG_STREAM"] == "ext://sys.stdout"
 
 

@@ -6,9 +6,8 @@ from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Locale
 
+from core.blocks import CalloutBlock, HeadingBlock
 from home.blocks import (
-    CalloutBlock,
-    HeadingBlock,
     LinkBlock,
     PartnersBlock,
     RelatedLinksBlock,
@@ -16,7 +15,7 @@ from home.blocks import (
     SiteMapBlock,
 )
 
-from .builders import content, english_home
+from .builders import content, english_home, make_private
 
 
 def clean(block, raw):
@@ -97,6 +96,17 @@ def test_related_links_fall_back_on_the_page_title(home_page):
     html = block.render(value)
     assert '<a href="/fr/">Accueil</a>' in html
     assert '<a href="https://www.esshdf.org">ESSHDF</a>' in html
+
+
+@pytest.mark.django_db
+def test_a_related_link_to_a_private_page_disappears(home_page):
+    private = content(home_page, title="Réservé", slug="reserve")
+    make_private(private)
+    block = RelatedLinksBlock()
+    raw = {"heading": "Liens", "links": [{"page": private.pk, "url": "", "label": ""}]}
+    # As stored (the page served) and as cleaned from the form (a preview).
+    for value in (block.to_python(raw), clean(block, raw)):
+        assert "Réservé" not in block.render(value)
 
 
 def test_callout_and_partner_text_is_escaped():

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.cache import GENERATION_KEY, current_generation, until_next_publication
+from core.cache import GENERATION_KEY, current_generation, until_next_publication
 from home.models import ContentPage
 
 from .builders import content, english_home, footer_settings, publish
@@ -148,7 +148,7 @@ def test_a_page_costs_its_two_routing_queries_once_the_chrome_is_cached(
     client, home_page, missions
 ):
     # The site, the menu and the footer come from the cache; the breadcrumb trail and the
-    # language switcher's translations come with the routing query (home/routing.py).
+    # language switcher's translations come with the routing query (core/routing.py).
     english_home(home_page)
     client.get(missions.url)
     with CaptureQueriesContext(connection) as queries:

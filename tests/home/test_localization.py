@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from home.localization import translate
+from core.localization import translate
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db

@@ -108,7 +108,7 @@ def test_footer_links_to_the_translation_in_the_readers_language(client, home_pa
 
 
 def test_breadcrumbs_follow_the_page_given_even_after_another_lookup(rf, home_page):
-    from home import navigation
+    from core import navigation
 
     section = content(home_page, title="Infos", slug="infos")
     detail = content(section, title="Détail", slug="detail")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Site
 from wagtail_localize.models import TranslationSource
 
-from home.localization import translate
+from core.localization import translate
 from home.models import PartnerLinks
 
 from .builders import english_home

@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.localization import translate
 from directory.models import Sector, SupportServiceCategory
 from factsheet.models import FactsheetPage
-from home.localization import translate
 from home.models import HomePage, PartnerLinks
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,9 @@
-"""Pages found from their URL in two queries (home.routing) answer what Wagtail's routing does."""
+"""Pages found from their URL in two queries (core.routing) answer what Wagtail's routing does."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from directory.models import ActorPage, DirectoryIndexPage
 from home.models import ContentPage
@@ -68,3 +69,14 @@ def test_public_pages_are_checked_for_restrictions_as_they_are_loaded(client, ho
     assert not any(
         query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"') for query in queries
     )
+
+
+@pytest.mark.django_db
+def test_wagtail_takes_the_route_found_on_the_request(rf, django_assert_num_queries):
+    # home.views.serve hands core.routing's route to Wagtail through this private attribute:
+    # if Wagtail stopped reading it, every page would be routed twice.
+    request = rf.get("/fr/")
+    found = object()
+    request._wagtail_route_for_request = found
+    with django_assert_num_queries(0):
+        assert Page.route_for_request(request, "/fr/") is found

@@ -1,9 +1,9 @@
-"""home.pagination.get_page: Paginator.get_page's pages, most of them without a count."""
+"""core.pagination.get_page: Paginator.get_page's pages, most of them without a count."""
 
 import pytest
 from django.core.paginator import Paginator
 
-from home.pagination import get_page
+from core.pagination import get_page
 
 
 class Results(list):

@@ -70,7 +70,7 @@ class DatabaseOutageMiddleware:
             return None
         logger.error("Base de données injoignable : %s", exception.__class__.__name__)
         response = HttpResponse(
-            render_to_string("home/maintenance.html"), status=503, content_type="text/html"
+            render_to_string("core/maintenance.html"), status=503, content_type="text/html"
         )
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

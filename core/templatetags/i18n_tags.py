@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from home import navigation
+from core import navigation
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def language_alternates(context):
     if page is not None and page.pk:
         # No .public(): it costs a query, and wagtail-localize gives translations the view
         # restrictions of their source, so the translations of a public page are public.
-        # They come with the breadcrumb's query (home.navigation).
+        # They come with the breadcrumb's query (core.navigation).
         for translation in navigation.live_translations(request, page):
             urls[translation.locale.language_code] = translation.get_url(request)
     else:

@@ -7,7 +7,7 @@ the home page in the active language and every page whose depth and slug match a
 path, with the live translations of the page the path names; the chain is followed in Python,
 and a second query loads the page found in its specific form, with whether it is private. The
 chain is the page's breadcrumb trail and its translations the language switcher's links: the
-chrome (home.navigation) takes them from here rather than from a query of its own. The last
+chrome (core.navigation) takes them from here rather than from a query of its own. The last
 step is still the page's own `route()`, so drafts stay 404 and a routable page answers its own
 sub-URLs.
 
@@ -25,6 +25,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from . import navigation
+from .models import view_restrictions_at
 
 
 class InSubquery(Func):
@@ -71,8 +72,6 @@ def _routes_to_itself(page, components):
 
 
 def _specific(page, parent):
-    from .models import view_restrictions_at  # the models module imports navigation, and so on
-
     model = page.specific_class
     # Whether the page or a page above it is private, asked here rather than in a query of its
     # own when Wagtail checks before serving it (BasePage.get_view_restrictions).

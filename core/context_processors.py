@@ -8,7 +8,7 @@ from .cache import current_generation
 
 def chrome_cache(request):
     """How long fragments of the chrome stay cached (0: not at all), and the generation that
-    keys them, so that the next publication replaces them (home.cache). Lazy: a cache read
+    keys them, so that the next publication replaces them (core.cache). Lazy: a cache read
     only for templates that use it."""
     return {
         "chrome_cache": {

@@ -1,14 +1,12 @@
-"""The site's chrome from the page tree: the home of the language being read, the menu, the
-breadcrumb trail and the footer links.
+"""The page tree as the visitor sees it: the home of the language being read, the breadcrumb
+trail, the page's translations, and the one visibility rule for pages shown to the public.
 
-Header, footer, breadcrumbs, the language switcher and the plan-du-site block all need the same
-few pages. For a page served through the site's routing, the home page, the breadcrumb trail
-and the page's translations come with the routing query (home.routing, remember_ancestry); for
-a page rendered otherwise (a preview), in one query of their own (by path and translation key,
+Header, breadcrumbs, the language switcher and the plan-du-site block all need the same few
+pages. For a page served through the site's routing, the home page, the breadcrumb trail and
+the page's translations come with the routing query (core.routing, remember_ancestry); for a
+page rendered otherwise (a preview), in one query of their own (by path and translation key,
 both indexed); other views (search, errors) find the home page in a query of their own. The
-menu and the footer pages, the same on every page of a language, are kept in the cache until
-the next publication (home.cache.until_next_publication): their query reads the whole tree
-under the home page, 50 000 actors included, while the rest is a few index lookups.
+menu and the footer links, which read the site settings, are home's (home/chrome.py).
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -16,12 +14,9 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .cache import until_next_publication
 
-FOOTER_ROLES = ("legal_notice", "accessibility", "sitemap")
-
-
-def _cached(request, name, compute):
+def once_per_request(request, name, compute):
+    """`compute()`, run once per request and kept on it under `name`."""
     attr = f"_ess_{name}"
     if not hasattr(request, attr):
         setattr(request, attr, compute())
@@ -53,7 +48,31 @@ def public_children(pages, parent):
 
 
 def visible_pages():
+    """Pages the public may see: live and outside any private section."""
     return Page.objects.live().exclude(is_private())
+
+
+def with_visibility(pages):
+    """`pages` annotated with `view_restricted` (the page or a page above it is private), the
+    flag `shown_to_public` reads: loading chosen pages, no query of its own."""
+    return pages.annotate(view_restricted=is_private())
+
+
+def shown_to_public(page):
+    """The one rule for a page an editor chose (in a block, a menu, a list of links): shown
+    while it exists, is live and is public, as listings show only `.live().public()` pages.
+
+    A private page disappears for every visitor, including those who may open it: pages are
+    cached and served `Cache-Control: public`, so what they list cannot depend on the visitor.
+    Pages loaded through `with_visibility` cost no query; others (a preview's form values)
+    one each."""
+    if page is None or not page.live:
+        return False
+    restricted = getattr(page, "view_restricted", None)
+    if restricted is None:
+        paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+        restricted = PageViewRestriction.objects.filter(page__path__in=paths).exists()
+    return not restricted
 
 
 def _ancestry(request, page):
@@ -118,11 +137,11 @@ def current_home(request, page=None):
         request._ess_trail = (page.pk if page else None, trail, translations)
         return home
 
-    return _cached(request, "home", compute)
+    return once_per_request(request, "home", compute)
 
 
 def remember_ancestry(request, chain, translations):
-    """What home.routing found on its way to the page it serves, the last of `chain` (from the
+    """What core.routing found on its way to the page it serves, the last of `chain` (from the
     home page down): the home page, the breadcrumb trail and the page's live translations
     (None when not looked for) need no query of their own."""
     page = chain[-1]
@@ -147,72 +166,3 @@ def live_translations(request, page):
     if trail_page_id != page.pk or translations is None:
         translations = page.get_translations(inclusive=True).live().select_related("locale")
     return translations
-
-
-def _chosen_footer_pages(request):
-    """{role: page id or None} for the footer links chosen in the site settings."""
-    from .models import SiteSettings  # the models module imports this one
-
-    site_settings = SiteSettings.for_request(request)
-    return {role: getattr(site_settings, f"{role}_page_id") for role in FOOTER_ROLES}
-
-
-def _chrome_q(home_path, home_depth, locale_id, chosen):
-    """The candidates for the menu (children of the home page shown in menus) and the footer
-    (the chosen pages and their translations in the home page's language)."""
-    in_menu = Q(path__startswith=home_path, depth=home_depth + 1, show_in_menus=True)
-    ids = [pk for pk in chosen.values() if pk]
-    if not ids:
-        return in_menu
-    return (
-        in_menu
-        | Q(pk__in=ids)
-        | Q(
-            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-            locale_id=locale_id,
-        )
-    )
-
-
-def _split_chrome(home, pages, chosen):
-    """(menu, footer pages) from the visible candidates, in tree order."""
-    ids = [pk for pk in chosen.values() if pk]
-    menu = [
-        p
-        for p in pages
-        if p.depth == home.depth + 1 and p.path.startswith(home.path) and p.show_in_menus
-    ]
-    by_key = {}
-    for candidate in pages:
-        # The translation in the reader's language wins over the page chosen in the settings.
-        if candidate.translation_key not in by_key or candidate.locale_id == home.locale_id:
-            by_key[candidate.translation_key] = candidate
-    keys = {p.pk: p.translation_key for p in pages if p.pk in ids}
-    footer_pages = [by_key[keys[pk]] for pk in chosen.values() if pk in keys]
-    return menu, footer_pages
-
-
-def _menu_and_footer(request):
-    home = current_home(request)
-    if home is None:
-        return [], []
-
-    def compute():
-        chosen = _chosen_footer_pages(request)
-        candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
-        pages = list(visible_pages().filter(candidates).order_by("path"))
-        return _split_chrome(home, pages, chosen)
-
-    # Each home page is one site's tree in one language, and each site has its footer.
-    return until_next_publication(request, f"chrome:menu-and-footer:{home.pk}", compute)
-
-
-def menu_pages(request):
-    """The home page's published, public children marked "show in menus", in tree order."""
-    return _cached(request, "chrome", lambda: _menu_and_footer(request))[0]
-
-
-def footer_pages(request):
-    """The legal, accessibility and plan-du-site pages chosen in the site settings, in the
-    reader's language when translated and published."""
-    return _cached(request, "chrome", lambda: _menu_and_footer(request))[1]

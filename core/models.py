@@ -1,0 +1,69 @@
+"""The abstract BasePage every page type of every app inherits."""
+
+from django.db.models.functions import Coalesce
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Page, PageViewRestriction
+
+from . import navigation
+
+
+def view_restrictions_at(path):
+    """The view restrictions on the page at `path` and its ancestors, in one query.
+
+    Same answer as Wagtail's Page.get_view_restrictions() (an alias, or an alias among the
+    ancestors, stands for its source page), but the ancestors are a subquery rather than a
+    query of their own."""
+    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    sources = (
+        Page.objects.filter(path__in=paths)
+        .annotate(source_id=Coalesce("alias_of_id", "id"))
+        .values("source_id")
+    )
+    return PageViewRestriction.objects.filter(page_id__in=sources)
+
+
+class BasePage(Page):
+    """Common ground for every page type of the site.
+
+    Abstract on purpose: wagtail-localize does not support Wagtail's swappable base page model.
+    """
+
+    # Name of a text or rich-text field that sums the page up when no search description is set;
+    # used for the meta description and search results.
+    summary_field = None
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # The header, breadcrumbs and blocks all ask for the home page: the routing found it
+        # with the breadcrumb trail; a preview finds both from this page's ancestors at once.
+        navigation.current_home(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        # Before publishing a translation, its preview lists the strings still in the source
+        # language: wagtail-localize would publish them as they are, with no warning.
+        if getattr(request, "is_preview", False):
+            from .localization import untranslated_strings
+
+            context["untranslated_strings"] = untranslated_strings(self)
+        return context
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query; none without
+        a query when core.routing, loading the page to serve it, found that there are none
+        (`view_restricted`): one query less on every public page served."""
+        if getattr(self, "view_restricted", True):
+            return view_restrictions_at(self.path)
+        return PageViewRestriction.objects.none()
+
+    def get_summary(self):
+        """Plain text summing the page up: its search description, else its summary field."""
+        if self.search_description:
+            return self.search_description
+        if self.summary_field:
+            return " ".join(strip_tags(str(getattr(self, self.summary_field) or "")).split())
+        return ""
+
+    def get_meta_description(self):
+        return Truncator(self.get_summary()).chars(160)
