@@ -17,6 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.map_blocks import actors_text, choropleth, locator
 from home import navigation
 from home.cache import until_next_publication
 from home.models import BasePage
@@ -59,6 +60,10 @@ class Sector(TranslatableMixin, models.Model):
         return self.name
 
 
+# The value of the directory's `vue` parameter that shows the results as a map.
+MAP_VIEW = "carte"
+
+
 class DirectoryIndexPage(RoutablePageMixin, BasePage):
     """The searchable list of actors, with facets and open-data exports of the results."""
 
@@ -95,7 +100,30 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         search = self.directory_search(request)
-        return self.render(request, context_overrides={"search": search.run(self.paginate_by)})
+        context = {"search": search.run(self.paginate_by)}
+        if request.GET.get("vue") == MAP_VIEW:
+            context["results_map"] = self.results_map(search, request)
+        return self.render(request, context_overrides=context)
+
+    def results_map(self, search, request):
+        """The current results per commune: each commune's count is what choosing it would
+        list (the commune facet's counts: the query and the other filters applied), and its
+        link is the list with the same criteria plus that commune."""
+        counts = search.facets()["commune"]
+        urls = {}
+        for code in search.commune_ids:
+            params = request.GET.copy()
+            for name in ("page", "vue"):
+                params.pop(name, None)
+            params["commune"] = code
+            urls[code] = f"?{params.urlencode()}"
+        return choropleth(
+            {code: counts.get(code, 0) for code in search.commune_ids},
+            value_text=actors_text,
+            urls=urls,
+            selected=search.form.cleaned_data.get("commune") or "",
+            dom_id="carte-resultats",
+        )
 
     # Wagtail serves only slash-terminated paths without dots, hence no ".csv" suffix here;
     # the downloaded file is still named acteurs.csv.
@@ -298,6 +326,12 @@ class ActorPage(BasePage):
         own = Sector.objects.filter(translation_key__in=foreign_keys, locale_id=self.locale_id)
         by_key = {sector.translation_key: sector for sector in own}
         self.sectors.set([by_key.get(sector.translation_key, sector) for sector in sectors])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.commune_id:
+            context["locator"] = locator(self.commune.insee_code)
+        return context
 
     @cached_property
     def headcount_label(self):

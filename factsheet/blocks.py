@@ -14,6 +14,8 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
+from core.map_blocks import CommuneMapBlock
+
 from . import charts, formatting
 
 # The block chooser previews blocks with the site's styles.
@@ -434,5 +436,6 @@ class FactsheetStreamBlock(blocks.StreamBlock):
     figure_group = FigureGroupBlock()
     figure = FigureCardBlock()
     chart = ChartBlock()
+    commune_map = CommuneMapBlock()
     text = TextBlock(features=["bold", "italic", "link", "ol", "ul"])
     contact = ContactCardBlock()

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
+from core.map_blocks import CommuneMapBlock
 from directory.blocks import ActorsBlock
 from factsheet.blocks import ChartBlock, ContactCardBlock, FigureCardBlock, FigureGroupBlock
 
@@ -103,6 +104,7 @@ class HomePage(BasePage):
         [
             ("partners", home_blocks.PartnersBlock()),
             ("actors", ActorsBlock()),
+            ("commune_map", CommuneMapBlock()),
             ("callout", home_blocks.CalloutBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
@@ -143,6 +145,7 @@ class PolicyPage(BasePage):
             ("figure", FigureCardBlock()),
             ("figure_group", FigureGroupBlock()),
             ("chart", ChartBlock()),
+            ("commune_map", CommuneMapBlock()),
             ("contact", ContactCardBlock()),
             ("related_links", home_blocks.RelatedLinksBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
