@@ -93,8 +93,6 @@ def _ring_problem(ring):
             return f"coordonnée hors des bornes longitude/latitude {point!r}"
     if list(ring[0][:2]) != list(ring[-1][:2]):
         return "un contour n'est pas fermé (le dernier point doit répéter le premier)"
-    if abs(_shoelace(ring)) == 0:
-        return "un contour a une aire nulle"
     edges = list(zip(ring, ring[1:], strict=False))
     for i, (a, b) in enumerate(edges):
         for j in range(i + 2, len(edges)):
@@ -102,6 +100,8 @@ def _ring_problem(ring):
                 continue  # the first and last edges meet at the closing point
             if _segments_cross(a, b, *edges[j]):
                 return f"le contour se recoupe près de {list(a[:2])}"
+    if abs(_shoelace(ring)) == 0:
+        return "un contour a une aire nulle"
     return None
 
 
