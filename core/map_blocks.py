@@ -158,6 +158,15 @@ def _error(message):
     return ErrorList([ValidationError(message)])
 
 
+class TaxonomyChoiceBlock(blocks.ChoiceBlock):
+    """A choice among a taxonomy of the directory (choices from core.counts, read when the
+    editor's form is built). Its stored text is used as it is: ChoiceBlock's to_python would
+    read the choices, a query on every view of the page."""
+
+    def to_python(self, value):
+        return value or ""
+
+
 class CommuneValueBlock(blocks.StructBlock):
     commune = blocks.ChoiceBlock(choices=COMMUNE_CHOICES, label="Commune", search_index=False)
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
@@ -181,14 +190,14 @@ class CommuneMapBlock(blocks.StructBlock):
         label="Données",
         search_index=False,
     )
-    family = blocks.ChoiceBlock(
+    family = TaxonomyChoiceBlock(
         choices=counts.family_choices,
         required=False,
         label="Famille de l'ESS",
         help_text="Acteurs listés : seulement cette famille (facultatif).",
         search_index=False,
     )
-    sector = blocks.ChoiceBlock(
+    sector = TaxonomyChoiceBlock(
         choices=counts.sector_choices,
         required=False,
         label="Secteur d'activité",

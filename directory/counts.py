@@ -5,21 +5,22 @@ counts are cached until the next publication: asking for a whole map of 14 commu
 query once the cache is warm, and the numbers shown are those the directory then lists.
 """
 
+from django.conf import settings
 from django.http import QueryDict
 
 from core.counts import ActorFilters
-from home.cache import until_next_publication
 
 from .choices import HEADCOUNT_CHOICES, Family
 from .models import DirectoryIndexPage, Sector
-from .search import DirectorySearch, form_choices
+from .search import DirectorySearch, cached, form_choices
 
 
 def directory_for(request, language):
-    """The live, public directory of the language tree, or None; looked up once per publication."""
-    found = until_next_publication(
+    """The live, public directory of the language tree, or None; looked up once per publication
+    (cached as the search's counts are, so also where the chrome's cache is off)."""
+    found = cached(
         request,
-        f"directory:index:{language}",
+        f"index:{language}",
         lambda: list(
             DirectoryIndexPage.objects.live()
             .public()
@@ -59,7 +60,8 @@ class DirectoryCounts:
             return list(HEADCOUNT_CHOICES)
         if name == "sector":
             # The editors' language; the value is the same for every translation of a sector.
-            sectors = Sector.objects.filter(locale__language_code="fr").order_by("name")
+            sectors = Sector.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            sectors = sectors.order_by("name")
             return [(str(sector.translation_key), sector.name) for sector in sectors]
         return []
 
