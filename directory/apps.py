@@ -6,6 +6,10 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire des acteurs"
 
     def ready(self):
+        from core import counts
+
         from . import signals
+        from .counts import DirectoryCounts
 
         signals.connect(self)
+        counts.register(DirectoryCounts())

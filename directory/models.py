@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import navigation
 from core.cache import until_next_publication
+from core.map_blocks import actors_text, choropleth, locator
 from core.models import BasePage
 from core.pagination import get_page
 
@@ -59,6 +60,10 @@ class Sector(TranslatableMixin, models.Model):
         return self.name
 
 
+# The value of the directory's `vue` parameter that shows the results as a map.
+MAP_VIEW = "carte"
+
+
 class DirectoryIndexPage(RoutablePageMixin, BasePage):
     """The searchable list of actors, with facets and open-data exports of the results."""
 
@@ -95,7 +100,30 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         search = self.directory_search(request)
-        return self.render(request, context_overrides={"search": search.run(self.paginate_by)})
+        context = {"search": search.run(self.paginate_by)}
+        if request.GET.get("vue") == MAP_VIEW:
+            context["results_map"] = self.results_map(search, request)
+        return self.render(request, context_overrides=context)
+
+    def results_map(self, search, request):
+        """The current results per commune: each commune's count is what choosing it would
+        list (the commune facet's counts: the query and the other filters applied), and its
+        link is the list with the same criteria plus that commune."""
+        counts = search.facets()["commune"]
+        urls = {}
+        for code in search.commune_ids:
+            params = request.GET.copy()
+            for name in ("page", "vue"):
+                params.pop(name, None)
+            params["commune"] = code
+            urls[code] = f"?{params.urlencode()}"
+        return choropleth(
+            {code: counts.get(code, 0) for code in search.commune_ids},
+            value_text=actors_text,
+            urls=urls,
+            selected=search.form.cleaned_data.get("commune") or "",
+            dom_id="carte-resultats",
+        )
 
     # Wagtail serves only slash-terminated paths without dots, hence no ".csv" suffix here;
     # the downloaded file is still named acteurs.csv.
@@ -332,6 +360,12 @@ class ActorPage(BasePage):
         biggest first; actors whose band is unknown close the list."""
         label = self.headcount_label or _("Effectif non renseigné")
         return -HEADCOUNT_ORDER.get(self.headcount_band, -1), str(label)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.commune_id:
+            context["locator"] = locator(self.commune.insee_code)
+        return context
 
     @cached_property
     def headcount_label(self):

@@ -248,12 +248,13 @@ class DirectorySearch:
 
     page = None  # (index, size) of the page of results to read with the counts
 
-    def __init__(self, directory, request):
+    def __init__(self, directory, request, params=None):
+        """`params`: the search's parameters, when not the request's (directory/counts.py)."""
         self.directory = directory
         self.request = request
         communes, sectors, self.language = form_choices(request, directory.locale_id)
         self.commune_ids = {commune.insee_code: commune.pk for commune in communes}
-        self.params = request.GET
+        self.params = request.GET if params is None else params
         self.form = DirectoryFilterForm(self.params, sectors=sectors, communes=communes)
         self.form.is_valid()
 

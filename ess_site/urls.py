@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from home import views as home_views
 
 urlpatterns = [
@@ -31,6 +32,11 @@ if getattr(settings, "BENCH_FLOOR", False):
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    re_path(
+        r"^donnees/carte/(?P<page_id>[0-9]{1,10})/(?P<block_id>[0-9a-f-]{36})\.(?P<fmt>csv|json)$",
+        core_views.commune_map_data,
+        name="commune_map_data",
+    ),
     # Wagtail's serve pattern, minus Wagtail's own "_util/" views (password, login), so as to
     # come first; Wagtail's pattern stays behind it, unreached.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),

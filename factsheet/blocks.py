@@ -16,6 +16,7 @@ from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from core import formatting
 from core.figures import PREVIEW_TEMPLATE, FigureCardBlock, SynchronisedCharBlock, error_list
+from core.map_blocks import CommuneMapBlock
 
 from . import charts
 
@@ -271,5 +272,6 @@ class FactsheetStreamBlock(blocks.StreamBlock):
     figure_group = FigureGroupBlock()
     figure = FigureCardBlock()
     chart = ChartBlock()
+    commune_map = CommuneMapBlock()
     text = TextBlock(features=["bold", "italic", "link", "ol", "ul"])
     contact = ContactCardBlock()

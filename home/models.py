@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import CalloutBlock, HeadingBlock, PageCardsBlock
 from core.figures import FigureCardBlock
+from core.map_blocks import CommuneMapBlock
 from core.models import BasePage
 from factsheet.blocks import ChartBlock, ContactCardBlock, FigureGroupBlock
 
@@ -53,6 +54,7 @@ class HomePage(BasePage):
         [
             ("partners", home_blocks.PartnersBlock()),
             ("actors", actor_cards()),
+            ("commune_map", CommuneMapBlock()),
             ("callout", CalloutBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
@@ -93,6 +95,7 @@ class PolicyPage(BasePage):
             ("figure", FigureCardBlock()),
             ("figure_group", FigureGroupBlock()),
             ("chart", ChartBlock()),
+            ("commune_map", CommuneMapBlock()),
             ("contact", ContactCardBlock()),
             ("related_links", home_blocks.RelatedLinksBlock()),
             ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
