@@ -335,6 +335,9 @@ class CommuneMapBlock(blocks.StructBlock):
         parent_context = parent_context or {}
         request = parent_context.get("request")
         numbers = self.values_by_commune(value, request)
+        if numbers is None and request is None:
+            # Rendered outside a page (the block chooser's preview): the outlines, no data.
+            numbers = dict.fromkeys(code for code, _name in COMMUNE_CHOICES)
         if numbers is None:
             return context  # the template renders nothing
         language = get_language()
