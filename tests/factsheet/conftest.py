@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from factsheet.demo import BODY
 from factsheet.models import FactsheetPage
+from tests.factsheet.demo_body import BODY
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 
 from core.figures import FigureCardBlock
 from factsheet.blocks import ChartBlock, FactsheetStreamBlock, FigureGroupBlock
-from factsheet.demo import BODY
+from tests.factsheet.demo_body import BODY
 
 
 def card(**overrides):

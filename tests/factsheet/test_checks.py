@@ -4,7 +4,7 @@ import copy
 
 from factsheet import checks
 from factsheet.blocks import FactsheetStreamBlock
-from factsheet.demo import BODY
+from tests.factsheet.demo_body import BODY
 
 
 def body_of(raw):

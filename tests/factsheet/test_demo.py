@@ -60,7 +60,7 @@ def test_running_the_demo_twice_keeps_the_editor_changes():
     page.title = "Titre revu par l'éditrice"
     page.save_revision().publish()
     output = run_demo()
-    assert "Chiffres clés : page déjà présente, conservée." in output
+    assert "Les chiffres clés de l'ESS – CA Hénin-Carvin : déjà présente, conservée." in output
     assert (
         FactsheetPage.objects.get(locale__language_code="fr").title == "Titre revu par l'éditrice"
     )

@@ -9,9 +9,9 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from factsheet.demo import BODY
 from factsheet.models import FactsheetPage
 from home.models import HomePage
+from tests.factsheet.demo_body import BODY
 
 pytestmark = pytest.mark.django_db
 NNBSP = "\u202f"
