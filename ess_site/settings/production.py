@@ -151,4 +151,7 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django_tasks logs every background task twice at INFO (started, then finished): a page
+    # publication alone makes several. Failures (ERROR) still come through.
+    "loggers": {"django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")}},
 }
