@@ -4,6 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make test: workers for the tests that need no browser (0 runs them in one process); BROWSER_TESTS=no leaves the browser tests out.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+BROWSER_TESTS ?= yes
 
 .DEFAULT_GOAL := help
 .PHONY: help install lock audit compile-messages messages run demo test test-browser lint format check fuzz bench
@@ -44,10 +47,16 @@ demo: compile-messages ## Migrate, load the demo content (keeps existing pages) 
 run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest
+test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set): in parallel, then the browser tests
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadfile
+ifeq ($(BROWSER_TESTS),yes)
+	@# In series and after the rest: their live server empties the database between tests.
+	@if .ci/chromium; then echo "$(PY) -m pytest -m browser"; $(PY) -m pytest -m browser; \
+	elif [ "$${CI:-}" = true ]; then exit 1; fi
+endif
 
 test-browser: compile-messages ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
+	.ci/chromium
 	$(PY) -m pytest -m browser
 
 lint: install ## ruff check, ruff format --check and the import layers (lint-imports)
