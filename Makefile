@@ -48,7 +48,8 @@ run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite u
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set): in parallel, then the browser tests
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -m "serial and not browser"
 ifeq ($(BROWSER_TESTS),yes)
 	@# In series and after the rest: their live server empties the database between tests.
 	@if .ci/chromium; then echo "$(PY) -m pytest -m browser"; $(PY) -m pytest -m browser; \

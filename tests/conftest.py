@@ -10,6 +10,20 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that run outside a transaction empty the database when they end (Django flushes it),
+    which takes the root page and the locales from every later test in the same process. pytest
+    runs them last, but a parallel worker runs whole files in turn: mark them `serial`, and
+    `make test` runs them in a process of their own, after the parallel run."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (marker and marker.kwargs.get("transaction")) or {
+            "transactional_db",
+            "live_server",
+        } & set(item.fixturenames):
+            item.add_marker(pytest.mark.serial)
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in French: a request to /en/ leaves English active in the thread
