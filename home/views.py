@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
 from core import routing
@@ -15,7 +15,7 @@ from core.cache import find_site
 from .sitemap import MultilingualSitemap
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
