@@ -8,11 +8,16 @@ The script migrates the database (a throw-away one: it is left with the demo con
 loads the demo content, then discovers the URLs:
 every live page of every locale, the sub-routes of routable pages (open-data exports, each
 chart's CSV), and the health endpoint.
-Hypothesis generates the cases: a URL (with its language prefix swapped or a path segment
-appended) and query parameters (q, page and the filter names in FILTER_PARAMETERS) holding NUL
-bytes, huge strings, invalid UTF-8, SQL-like and path-traversal strings. Each case goes
-through Django's test client; any 5xx is counted and the first few are printed.
-Exit status 1 when a server error was seen.
+Before that it plants what an import or a careless editor can leave (plant_hostile_content):
+a chart whose stored id is upper case, one whose id is no UUID, and pages chosen in blocks
+(actor cards, related links…) made private under a marked title.
+Hypothesis generates the cases: a URL (with its language prefix swapped, a path segment
+appended or a path far deeper than any page), an HTTP method (every one, safe or not) and
+query parameters (q, page and the filter names in FILTER_PARAMETERS) holding NUL bytes, huge
+strings, invalid UTF-8, SQL-like and path-traversal strings. Each case goes through Django's
+test client; any 5xx is counted, and so is any answer showing a private page's marked title
+(a leak); the first few of each are printed.
+Exit status 1 when a server error or a leak was seen.
 """
 
 import os
@@ -20,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote, quote_from_bytes
 
@@ -59,6 +65,10 @@ TRAVERSAL = [
     "..\\..\\windows\\win.ini",
     "/%00/etc/passwd",
 ]
+# A title no public answer may contain: the pages chosen in blocks, then made private, carry it.
+PRIVATE_MARK = "PRIVE-FUZZ"
+METHODS = ["GET", "GET", "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "TRACE", "PATCH"]
+DEEP_PATHS = ["a/" * n for n in (33, 200, 990, 5000)]
 NUMBERS = ["-1", "0", "1e9", "99999999999999999999999", "NaN", "1.5", "0x10", " 2 ", "²"]
 
 # Strings as they arrive in a request: already percent-encoded, so that invalid UTF-8 and NUL
@@ -86,7 +96,9 @@ def with_prefix(url, prefix):
 
 
 def path_strategy(urls):
-    suffix = st.one_of(st.just(""), hostile_value.map(lambda v: v[:2000] + "/"))
+    suffix = st.one_of(
+        st.just(""), hostile_value.map(lambda v: v[:2000] + "/"), st.sampled_from(DEEP_PATHS)
+    )
     return st.builds(
         lambda url, prefix, rewrite, tail: (with_prefix(url, prefix) if rewrite else url) + tail,
         st.sampled_from(urls),
@@ -101,6 +113,7 @@ def discover_urls():
     from wagtail.contrib.routable_page.models import RoutablePageMixin
     from wagtail.models import Page
 
+    from core.blocks import url_block_id
     from factsheet.models import FactsheetPage
 
     urls = {"/healthz"}
@@ -118,13 +131,15 @@ def discover_urls():
         if isinstance(page, FactsheetPage):
             base = url.rstrip("/") + "/"
             for block in page.body:
-                if block.block_type == "chart":
-                    urls.add(base + page.reverse_subpage("chart_csv", args=[block.id]))
+                # As the page links them: a chart whose id is no UUID has no CSV of its own.
+                if block.block_type == "chart" and (block_id := url_block_id(block.id)):
+                    urls.add(base + page.reverse_subpage("chart_csv", args=[block_id]))
     return sorted(urls)
 
 
 def fuzz(client, urls, cases, seed=None):
-    """Run `cases` generated requests; return (status counts, failing requests)."""
+    """Run `cases` generated requests; return (status counts, failing requests). A failure is
+    a server error, or an answer showing PRIVATE_MARK (status "leak")."""
     statuses = Counter()
     failures = []
 
@@ -135,17 +150,64 @@ def fuzz(client, urls, cases, seed=None):
         derandomize=seed is not None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(path=path_strategy(urls), query=query_strategy())
-    def one_case(path, query):
+    @given(path=path_strategy(urls), query=query_strategy(), method=st.sampled_from(METHODS))
+    def one_case(path, query, method):
         target = f"{path}?{query}" if query else path
-        response = client.get(target)
+        response = client.generic(method, target)
         statuses[response.status_code] += 1
         # The database stays up during the run, so even a 503 is a failure here.
         if response.status_code >= 500:
-            failures.append((response.status_code, target[:300]))
+            failures.append((response.status_code, f"{method} {target[:300]}"))
+        elif PRIVATE_MARK.encode() in response.content:
+            failures.append(("leak", f"{method} {target[:300]}"))
 
     one_case()
     return statuses, failures
+
+
+def _chosen_pages(value):
+    """The pages an editor chose anywhere inside a block's value."""
+    from wagtail.models import Page
+
+    if isinstance(value, Page):
+        yield value
+    elif isinstance(value, dict):  # StructValue
+        for item in value.values():
+            yield from _chosen_pages(item)
+    elif isinstance(value, Sequence) and not isinstance(value, str):  # lists, streams
+        for item in value:
+            yield from _chosen_pages(getattr(item, "value", item))
+
+
+def plant_hostile_content():
+    """What imports and editors can leave: odd chart ids, chosen pages made private."""
+    from wagtail.fields import StreamField
+    from wagtail.models import Page, PageViewRestriction
+
+    from factsheet.models import FactsheetPage
+
+    for factsheet in FactsheetPage.objects.all():
+        raw = [dict(block) for block in factsheet.body.raw_data]
+        charts = [block for block in raw if block["type"] == "chart"]
+        for block, new_id in zip(charts, [None, "graphique-importé"], strict=False):
+            block["id"] = new_id or block["id"].upper()
+        factsheet.body = raw
+        factsheet.save_revision().publish()
+    chosen = {}
+    for page in Page.objects.live().specific():
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                for block in getattr(page, field.name):
+                    for choice in _chosen_pages(block.value):
+                        chosen.setdefault(choice.pk, choice)
+    for page in list(chosen.values())[:6]:
+        page = page.specific
+        page.title = f"{PRIVATE_MARK} {page.pk}"
+        page.save_revision().publish()
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="fuzz"
+        )
+    return len(chosen)
 
 
 def prepare_database():
@@ -160,6 +222,7 @@ def prepare_database():
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo", verbosity=0)
+    print(f"{plant_hostile_content()} pages choisies dans des blocs, 6 au plus rendues privées")
 
 
 def main():
@@ -177,7 +240,11 @@ def main():
     elapsed = time.monotonic() - started
     total = sum(statuses.values())
     print(f"{total} requêtes en {elapsed:.0f} s ; statuts : {dict(sorted(statuses.items()))}")
-    print(f"{total} entrées hostiles, {len(failures)} erreurs serveur")
+    leaks = [failure for failure in failures if failure[0] == "leak"]
+    print(
+        f"{total} entrées hostiles, {len(failures) - len(leaks)} erreurs serveur, "
+        f"{len(leaks)} fuites de pages privées"
+    )
     for status, target in failures[:20]:
         print(f"  {status} {target}")
     return 1 if failures else 0

@@ -8,6 +8,7 @@ imports no domain app. Every chosen page goes through the one visibility rule
 """
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -22,6 +23,19 @@ from wagtail.rich_text import RichText
 from .navigation import shown_to_public, with_visibility
 
 INLINE_FEATURES = ["bold", "italic", "link"]
+
+# A block's id as it appears in URLs (a chart's CSV, a map's data): a lower-case UUID, which is
+# what Wagtail generates. Wagtail stores ids as sent, so an import or an API may bring others.
+BLOCK_ID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def url_block_id(block_id):
+    """`block_id` as URLs carry it (lower case, no surrounding space), or None when it is no
+    UUID: such a block gets no link of its own rather than a URL that cannot be reversed."""
+    if not isinstance(block_id, str):
+        return None
+    normalised = block_id.strip().lower()
+    return normalised if re.fullmatch(BLOCK_ID_PATTERN, normalised) else None
 
 
 class ParagraphBlock(blocks.RichTextBlock):

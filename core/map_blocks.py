@@ -21,6 +21,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from . import counts, geo
+from .blocks import url_block_id
 from .formatting import format_number
 
 ACTORS, VALUES = "actors", "values"
@@ -345,7 +346,7 @@ class CommuneMapBlock(blocks.StructBlock):
             code: counts.url(request, language, self.filters(value, code))
             for code, _name in COMMUNE_CHOICES
         }
-        block_id, page = parent_context.get("block_id"), parent_context.get("page")
+        block_id, page = url_block_id(parent_context.get("block_id")), parent_context.get("page")
         dom_id = f"carte-{block_id}" if block_id else "carte"
         value_text, number_text = self.texts(value)
         context["map"] = choropleth(

@@ -1,11 +1,13 @@
-"""Site-wide middleware: security headers, the admin's content security policy, database outages."""
+"""Site-wide middleware: security headers, the admin's content security policy, the HTTP
+methods public URLs answer, database outages."""
 
 import logging
+import re
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,33 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def takes_forms(path):
+    """True for a URL that receives forms (POST): the admin, Wagtail's password and login
+    forms, and whatever settings.FORM_URL_PATTERNS lists."""
+    return any(re.match(pattern, path) for pattern in settings.FORM_URL_PATTERNS)
+
+
+class SafeMethodsMiddleware:
+    """Public URLs read, they never receive: GET and HEAD, OPTIONS answered here with what is
+    allowed, 405 for any other method (POST, PUT, DELETE, TRACE…) before a view or the page
+    cache sees the request. A URL that takes forms (`takes_forms`) is left to its view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") or takes_forms(request.path_info):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(content_type="text/plain")
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
+        return HttpResponseNotAllowed(SAFE_METHODS)
 
 
 class DatabaseOutageMiddleware:

@@ -12,6 +12,11 @@ nothing more.
   the tree root, so it covers the home page of every language and every page below it, including
   pages created after the migration.
 
+Deleting pages (`may_delete_page`, enforced by core/wagtail_hooks.py): administrators delete any
+page; Éditeurs and Modérateurs only their own drafts that were never published and have no
+page below them. Wagtail's default (change allows deleting drafts, change + publish live
+pages) would let them remove a colleague's work or a live page.
+
 Taxonomy snippets belong to apps that add their own data migration calling
 `grant_snippet_permissions(apps, ["directory.sector", ...])`.
 """
@@ -165,3 +170,16 @@ def grant_snippet_permissions(apps, model_labels):
                 content_type__app_label=app_label, codename=f"publish_{model}"
             )
         )
+
+
+def may_delete_page(user, page):
+    """Whether `user` may delete `page` (with what lies below it): any page for an
+    administrator; for everyone else, only their own draft, never published, with no child."""
+    if user.is_superuser:
+        return True
+    return (
+        page.owner_id == user.pk
+        and not page.live
+        and page.first_published_at is None
+        and page.get_children_count() == 0
+    )

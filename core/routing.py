@@ -14,6 +14,10 @@ sub-URLs.
 A routable page on the way (the directory) has its sub-URLs take precedence over its
 children, as in Wagtail: when the rest of the path resolves to one of its routes, it is
 handed over to that page's `route()`.
+
+A path longer than MAX_PAGE_PATH_SEGMENTS is not found before any query: the routing query
+grows by one term a segment, and a path of a thousand segments made SQLite refuse it (an
+expression tree deeper than 1 000), which the site answered as a database outage (503).
 """
 
 from django.db.models import BooleanField, Exists, F, Func, Q, Subquery
@@ -26,6 +30,10 @@ from wagtail.models import Page, Site
 
 from . import navigation
 from .models import view_restrictions_at
+
+# Segments a path may have: far more than the page tree's depth (home, section, page, and a
+# page's own routes such as graphiques/<id>/csv/), far fewer than a query can bear.
+MAX_PAGE_PATH_SEGMENTS = 32
 
 
 class InSubquery(Func):
@@ -85,13 +93,23 @@ def _specific(page, parent):
     return specific
 
 
+def path_components(path):
+    """The segments of `path`, or None when there are more than any page can have."""
+    components = [component for component in path.split("/") if component]
+    if len(components) > MAX_PAGE_PATH_SEGMENTS:
+        return None
+    return components
+
+
 def route(request, path):
     """What `Page.route_for_request` answers (a RouteResult, or None for a 404)."""
+    components = path_components(path)
+    if components is None:
+        return None
     site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
-    components = [component for component in path.split("/") if component]
     # wagtail-localize puts each language's home beside the site's root page, at its depth.
     wanted = Q(pk=root.pk) | Q(translation_key=root.translation_key, live=True)
     for depth, slug in enumerate(components, start=root.depth + 1):

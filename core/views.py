@@ -4,15 +4,17 @@ from django.http import Http404, HttpResponse, JsonResponse
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .blocks import url_block_id
 from .map_blocks import CommuneMapBlock, csv_text
 
 
 def _map_block(page, block_id):
-    """The commune map with this id among the top-level blocks of the page's StreamFields."""
+    """The commune map with this id (as its link gives it: core.blocks.url_block_id) among the
+    top-level blocks of the page's StreamFields."""
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             for child in getattr(page, field.name):
-                if child.id == block_id and isinstance(child.block, CommuneMapBlock):
+                if url_block_id(child.id) == block_id and isinstance(child.block, CommuneMapBlock):
                     return child
     return None
 

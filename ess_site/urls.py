@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.blocks import BLOCK_ID_PATTERN
 from home import views as home_views
 
 urlpatterns = [
@@ -33,7 +34,7 @@ if getattr(settings, "BENCH_FLOOR", False):
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     re_path(
-        r"^donnees/carte/(?P<page_id>[0-9]{1,10})/(?P<block_id>[0-9a-f-]{36})\.(?P<fmt>csv|json)$",
+        rf"^donnees/carte/(?P<page_id>[0-9]{{1,10}})/(?P<block_id>{BLOCK_ID_PATTERN})\.(?P<fmt>csv|json)$",
         core_views.commune_map_data,
         name="commune_map_data",
     ),

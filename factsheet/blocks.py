@@ -15,6 +15,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from core import formatting
+from core.blocks import url_block_id
 from core.figures import PREVIEW_TEMPLATE, FigureCardBlock, SynchronisedCharBlock, error_list
 from core.map_blocks import CommuneMapBlock
 
@@ -210,7 +211,7 @@ class ChartBlock(blocks.StructBlock):
         context["rows"] = rows
         context["chart"] = charts.LAYOUTS[value["chart_type"]](rows) if rows else None
         context["chart_type"] = value["chart_type"]
-        chart_id = (parent_context or {}).get("chart_id")
+        chart_id = url_block_id((parent_context or {}).get("block_id"))
         page = (parent_context or {}).get("page")
         context["dom_id"] = f"graphique-{chart_id}" if chart_id else "graphique"
         if chart_id and hasattr(page, "chart_csv_url"):

@@ -11,7 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import GroupedPageCardsBlock, PageCardsBlock
+from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
 from core.models import BasePage
 from core.spreadsheets import spreadsheet_row
 
@@ -130,9 +130,13 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
 
-    @re_path(r"^graphiques/(?P<block_id>[0-9a-f-]{1,36})/csv/$", name="chart_csv")
+    @re_path(rf"^graphiques/(?P<block_id>{BLOCK_ID_PATTERN})/csv/$", name="chart_csv")
     def chart_csv(self, request, block_id):
-        chart = next((b for b in self.body if b.block_type == "chart" and b.id == block_id), None)
+        # The id as its link gives it (core.blocks.url_block_id), whatever case it is stored in.
+        chart = next(
+            (b for b in self.body if b.block_type == "chart" and url_block_id(b.id) == block_id),
+            None,
+        )
         if chart is None:
             raise Http404("Aucun graphique ne porte cet identifiant sur cette page.")
         response = HttpResponse(content_type="text/csv; charset=utf-8")

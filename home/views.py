@@ -2,11 +2,11 @@
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
 from core import routing
@@ -15,7 +15,7 @@ from core.cache import find_site
 from .sitemap import MultilingualSitemap
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
@@ -24,7 +24,9 @@ def robots_txt(request):
 def serve(request, path):
     """Wagtail's page view, with the site found once per publication and the page found by
     core.routing (two queries) beforehand: Wagtail then takes the route it finds on the request
-    instead of looking for it."""
+    instead of looking for it. A path deeper than any page is not found before any query."""
+    if routing.path_components(path) is None:
+        raise Http404
     find_site(request)
     # A private attribute, kept for want of a public way: it is the cache Wagtail's
     # Page.route_for_request reads (and names in its docstring), so its serve view, and

@@ -1,6 +1,7 @@
 """Settings shared by every environment; what differs per deployment comes from the environment."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    # Public URLs answer GET, HEAD and OPTIONS only, except those in FORM_URL_PATTERNS.
+    "core.middleware.SafeMethodsMiddleware",
     "core.middleware.DatabaseOutageMiddleware",
     # Before sessions and authentication: a cached page costs no database query at all. The
     # security headers above are added again to every page it serves.
@@ -202,6 +205,16 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": ["'none'"],
 }
 ADMIN_PATH_PREFIX = "/admin/"
+# URLs that receive forms (regular expressions matched from the start of the path): every
+# other URL answers GET, HEAD and OPTIONS, and 405 to any other method
+# (core.middleware.SafeMethodsMiddleware). An app whose public pages take a form adds its
+# pattern here, e.g. r"^/(fr|en)/contribuer/".
+FORM_URL_PATTERNS = [
+    "^" + re.escape(ADMIN_PATH_PREFIX),
+    # Wagtail's password form for private pages and documents, and its front-end login.
+    r"^/[a-z]{2}/_util/",
+    r"^/documents/authenticate_with_password/",
+]
 
 WAGTAIL_SITE_NAME = "L'ESS en Hénin-Carvin"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

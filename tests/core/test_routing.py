@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from core import routing
 from directory.models import ActorPage, DirectoryIndexPage
 from home.models import ContentPage
 from tests.home.builders import content, draft, english_home, make_private, publish
@@ -80,3 +81,25 @@ def test_wagtail_takes_the_route_found_on_the_request(rf, django_assert_num_quer
     request._wagtail_route_for_request = found
     with django_assert_num_queries(0):
         assert Page.route_for_request(request, "/fr/") is found
+
+
+@pytest.mark.parametrize("segments", [routing.MAX_PAGE_PATH_SEGMENTS + 1, 990, 5000])
+def test_a_path_deeper_than_any_page_is_not_found_without_reading_the_tree(
+    client, home_page, segments
+):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/" + "a/" * segments)
+    # Not a 503 "database unreachable": a 404, the path's segments never sent to the database
+    # (the 404 page still reads the home page for its header).
+    assert response.status_code == 404
+    assert not [query for query in queries if "'a'" in query["sql"]]
+
+
+def test_a_path_at_the_limit_is_still_routed(client, home_page):
+    section = content(home_page, title="Rubrique", slug="rubrique")
+    content(section, title="Fond", slug="fond")
+    filler = "a/" * (routing.MAX_PAGE_PATH_SEGMENTS - 2)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/rubrique/fond/").status_code == 200
+        assert client.get("/fr/rubrique/" + filler + "fond/").status_code == 404
+    assert any("'a'" in query["sql"] for query in queries)
