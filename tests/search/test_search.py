@@ -235,18 +235,15 @@ def english_results(client, query):
     return results(client.get("/en/recherche/", {"q": query}).content.decode())
 
 
-@needs_postgres
 def test_english_pages_are_searched_with_english_stemming(client, english_pages):
     # French stemming keeps "gardening" and "gardens" apart; English stemming joins them.
     assert "Community gardening" in english_results(client, "gardens")
 
 
-@needs_postgres
 def test_english_search_ignores_accents(client, english_pages):
     assert "Community gardening" in english_results(client, "cooperative")
 
 
-@needs_postgres
 def test_french_pages_keep_french_stemming_and_the_readers_language_only(client, english_pages):
     french = english_pages.get_translation(Locale.objects.get(language_code="fr"))
     content(french, title="Jardins partagés", slug="jardins", intro="Des jardins familiaux.")
