@@ -21,7 +21,6 @@ from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
@@ -317,7 +316,9 @@ class DirectorySearch:
         backend = get_search_backend()
         if isinstance(backend, PostgresSearchBackend):
             return "vector"
-        return "text" if isinstance(backend, SQLiteSearchBackend) else "backend"
+        # By name: the SQLite backend's module cannot be imported on another database.
+        on_sqlite = any(cls.__name__ == "SQLiteSearchBackend" for cls in type(backend).__mro__)
+        return "text" if on_sqlite else "backend"
 
     def text_matches(self, words):
         if self.text_source == "vector":

@@ -25,8 +25,6 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .sqlite_backend import StemmedSQLiteSearchBackend
-
 
 class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
     """Index-friendly matching.
@@ -113,7 +111,7 @@ def backend_for_language(language_code):
     """The default search backend, querying in `language_code`'s configuration where it has
     one (PostgreSQL); other backends treat every language alike."""
     backend = get_search_backend()
-    if isinstance(backend, LanguagePostgresSearchBackend | StemmedSQLiteSearchBackend):
+    if hasattr(backend, "for_language"):  # this module's backends
         return backend.for_language(language_code)
     return backend
 
@@ -122,5 +120,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     if connection.vendor == "postgresql":
         return LanguagePostgresSearchBackend(params)
     if connection.vendor == "sqlite":
+        # Imported here: the SQLite backend's module needs SQLite's search tables.
+        from .sqlite_backend import StemmedSQLiteSearchBackend
+
         return StemmedSQLiteSearchBackend(params)
     return database_backend(params)
