@@ -261,3 +261,11 @@ def test_index_entries_take_the_configuration_of_their_language(english_pages):
     backend = get_search_backend()
     assert backend.for_language("en").config == "english_unaccent"
     assert backend.for_language("fr").config == backend.config == "french_unaccent"
+
+
+def test_a_search_that_knows_no_language_matches_each_page_in_its_own(english_pages):
+    # The admin's searches: "communities" is stemmed "communit" in French, "communiti" in
+    # English, which is how "Community gardening" was indexed.
+    found = get_search_backend().search("communities", Page.objects.all())
+    assert [page.title for page in found] == ["Community gardening"]
+    assert list(get_search_backend().search("de la", Page.objects.all())) == []
