@@ -9,7 +9,6 @@ with the same stemmers, stop words and trigram measure in Python (core/text_sear
 import re
 
 import pytest
-from wagtail.models import Page
 
 from directory.models import ActorPage
 from home.models import ContentPage
