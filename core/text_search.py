@@ -81,8 +81,36 @@ def word_similarity(query, text):
     shared_at = [index for index, trigram in enumerate(ordered) if trigram in wanted]
     best = 0.0
     for start_at, start in enumerate(shared_at):
+        extent, common, reached = set(), 0, start
         for end in shared_at[start_at:]:
-            extent = set(ordered[start : end + 1])
-            common = len(extent & wanted)
+            for trigram in ordered[reached : end + 1]:
+                if trigram not in extent:
+                    extent.add(trigram)
+                    common += trigram in wanted
+            reached = end + 1
             best = max(best, common / (len(wanted) + len(extent) - common))
     return best
+
+
+def trigram_substrings(query):
+    """The query's trigrams as substrings of " " + text + " " (a word's first trigram, "  m",
+    is " m" there): a text holding fewer of them than WORD_SIMILARITY_THRESHOLD of the query's
+    trigrams cannot be similar enough, which SQL can tell without pg_trgm."""
+    wanted = {trigram for word in words(query) for trigram in _trigrams(word)}
+    return sorted(trigram[1:] if trigram.startswith("  ") else trigram for trigram in wanted)
+
+
+def similar_words(query, texts, threshold=WORD_SIMILARITY_THRESHOLD):
+    """The keys of `texts` ({key: text}) whose word_similarity to `query` reaches `threshold`
+    (pg_trgm's `query <% text`). A text sharing too few of the query's trigrams cannot reach
+    it and is not measured."""
+    wanted = {trigram for word in words(query) for trigram in _trigrams(word)}
+    needed = threshold * len(wanted)
+    return [
+        key
+        for key, text in texts.items()
+        if wanted
+        and len(wanted.intersection(trigram for word in words(text) for trigram in _trigrams(word)))
+        >= needed
+        and word_similarity(query, text) >= threshold
+    ]

@@ -17,7 +17,7 @@ import re
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Q, Value
+from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
@@ -26,7 +26,13 @@ from wagtail.search.backends import get_search_backend
 
 from core.cache import until_next_publication
 from core.pagination import page_index
-from core.text_search import WORD_SIMILARITY_THRESHOLD, WordSimilar, stems, word_similarity
+from core.text_search import (
+    WORD_SIMILARITY_THRESHOLD,
+    WordSimilar,
+    similar_words,
+    stems,
+    trigram_substrings,
+)
 
 from .forms import DirectoryFilterForm
 from .models import ActorPage, ActorSearchEntry, Commune, Sector
@@ -103,11 +109,20 @@ def fuzzy_ids(entries, words):
     """fuzzy_match's entries, measured in Python where pg_trgm is missing (the few thousand
     names of a directory)."""
     query = plain(words)
-    return [
-        page_id
-        for page_id, title in entries.values_list("page_id", "plain_title")
-        if word_similarity(query, title) >= WORD_SIMILARITY_THRESHOLD
-    ]
+    substrings = trigram_substrings(query)
+    if not substrings:
+        return []
+    # Names sharing too few of the query's trigrams are left out in SQL, unmeasured.
+    shared = sum(
+        (Case(When(spaced_name__contains=part, then=1), default=0) for part in substrings),
+        Value(0),
+    )
+    candidates = (
+        entries.annotate(spaced_name=Concat(Value(" "), "plain_title", Value(" ")))
+        .annotate(shared=shared)
+        .filter(shared__gte=WORD_SIMILARITY_THRESHOLD * len(substrings))
+    )
+    return similar_words(query, dict(candidates.values_list("page_id", "plain_title")))
 
 
 def cached(request, key, compute):

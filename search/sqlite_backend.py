@@ -39,11 +39,12 @@ class StemmedSQLiteIndex(SQLiteIndex):
         entries = self.entries.filter(
             content_type_id=get_content_type_pk(model), object_id__in=list(language_of)
         )
-        for pk, object_id, title, body in entries.values_list("pk", "object_id", "title", "body"):
-            language = language_of[object_id] or DEFAULT_LANGUAGE
-            self.entries.filter(pk=pk).update(
-                title=_lexemes(title, language), body=_lexemes(body, language)
-            )
+        stemmed = list(entries.only("pk", "object_id", "title", "body"))
+        for entry in stemmed:
+            language = language_of[entry.object_id] or DEFAULT_LANGUAGE
+            entry.title = _lexemes(entry.title, language)
+            entry.body = _lexemes(entry.body, language)
+        self.entries.bulk_update(stemmed, ["title", "body"], batch_size=500)
 
 
 class StemmedSQLiteSearchBackend(SQLiteSearchBackend):
