@@ -1,4 +1,4 @@
-"""Benchmark of the directory search on PostgreSQL (not a test).
+"""Benchmark of the directory search on PostgreSQL or SQLite (not a test).
 
 Fills a dedicated database with 50 000 synthetic actors (invented names, never real ones),
 then times at least 200 mixed searches through the code the directory page uses
@@ -9,7 +9,11 @@ a naive baseline where the text part is a plain `icontains` on name and summary.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ess_directory_bench \
         /path/to/python bench/directory_search.py [--actors 50000] [--queries 240]
 
-The database name must end in "_bench": the script adds rows and is not for real data.
+    DATABASE_URL=sqlite:////tmp/ess_directory_bench.sqlite3 \
+        /path/to/python bench/directory_search.py --actors 5000
+
+The database name (SQLite: the file's name) must end in "_bench": the script adds rows and is
+not for real data.
 """
 
 import argparse
@@ -160,7 +164,7 @@ class NaiveSearch(DirectorySearch):
     """The same filters and facets, with the text matched by icontains on the actors' name and
     summary instead of the search index, and no typo tolerance."""
 
-    on_vectors = False
+    text_source = "backend"  # no typo fallback
 
     def text_matches(self, words):
         actors = ActorPage.objects.filter(Q(title__icontains=words) | Q(summary__icontains=words))
@@ -212,9 +216,10 @@ def main():
     parser.add_argument("--actors", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=240)
     args = parser.parse_args()
-    name = connection.settings_dict["NAME"]
-    if connection.vendor != "postgresql" or not name.endswith("_bench"):
-        raise SystemExit("Run on PostgreSQL, on a database whose name ends in _bench.")
+    name = str(connection.settings_dict["NAME"])
+    bench_name = Path(name).stem if connection.vendor == "sqlite" else name
+    if connection.vendor not in ("postgresql", "sqlite") or not bench_name.endswith("_bench"):
+        raise SystemExit("Run on PostgreSQL or SQLite, on a database whose name ends in _bench.")
     call_command("migrate", verbosity=0)
     rng = random.Random(2024)  # fixed seed: the same data and queries on every run
     index = fill(args.actors, rng)

@@ -547,11 +547,14 @@ class ActorSearchEntry(models.Model):
     )
     headcount_band = models.CharField("tranche d'effectif salarié", max_length=2, blank=True)
     sectors = models.ManyToManyField(Sector, related_name="+", verbose_name="secteurs")
-    # Lower case without accents (Hénin → henin), for typo tolerance (trigram index).
+    # Its words in lower case without accents (Hénin → henin), for typo tolerance (trigram
+    # index) and name prefixes.
     plain_title = models.CharField("nom sans accents", max_length=255)
     # PostgreSQL only (GIN-indexed by the migration): the name with weight A, both stemmed and
     # as typed (for prefixes), then the summary, sectors, commune, family and body.
     search_vector = SearchVectorField("vecteur de recherche", null=True)
+    # Other databases: the lexemes the vector would hold, between spaces (search_index.py).
+    search_text = models.TextField("texte de recherche", blank=True, default="")
 
     class Meta:
         verbose_name = "entrée de recherche de l'annuaire"

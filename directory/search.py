@@ -6,8 +6,10 @@ sorted and sliced there before its few actors are loaded.
 
 The text part depends on the search backend (WAGTAILSEARCH_BACKENDS): with the PostgreSQL
 database backend it runs on the table's own tsvector (stemmed, unaccented, name prefixes) with
-a trigram fallback for typos; with any other backend (SQLite's FTS5, Elasticsearch,
-OpenSearch) the backend finds the matching actors, and the table does the rest.
+a trigram fallback for typos; with SQLite's it runs on the table's `search_text`, the same
+lexemes, and the same fallback computed in Python (core/text_search.py); with an external
+backend (Elasticsearch, OpenSearch) the backend finds the matching actors, and the table does
+the rest.
 """
 
 import re
@@ -15,7 +17,8 @@ import re
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Q, Value
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.models import Locale
@@ -23,7 +26,13 @@ from wagtail.search.backends import get_search_backend
 
 from core.cache import until_next_publication
 from core.pagination import page_index
-from core.text_search import WordSimilar
+from core.text_search import (
+    WORD_SIMILARITY_THRESHOLD,
+    WordSimilar,
+    similar_words,
+    stems,
+    trigram_substrings,
+)
 
 from .forms import DirectoryFilterForm
 from .models import ActorPage, ActorSearchEntry, Commune, Sector
@@ -39,6 +48,8 @@ FILTER_COLUMNS = {
 # Anything but letters, digits, apostrophes and hyphens is query syntax for one backend or
 # another (FTS5 quotes, tsquery operators…): the public types words, not expressions.
 QUERY_SYNTAX = re.compile(r"[^\w\s'’-]")
+# Matches no entry, and still compiles (unlike `pk__in=[]`) into facet_counts' SQL.
+NO_ENTRY = Q(page_id__isnull=True)
 # Bounds how long a cache private to one process (several workers without Redis) can lag
 # behind a publication made through another process; a shared cache is told at once.
 CACHE_SECONDS = 300
@@ -75,9 +86,43 @@ def vector_match(words, config):
     return Q(search_vector=query)
 
 
+def text_match(words, language):
+    """vector_match on `search_text`: entries holding every lexeme of the words, or whose name
+    has words starting with each of the words."""
+    lexemes = stems(words, language)
+    stemmed = NO_ENTRY  # like an empty tsquery (stop words only), which matches nothing
+    if lexemes:
+        stemmed = Q(*(Q(search_text__contains=f" {lexeme} ") for lexeme in lexemes))
+    tokens = plain(words).split()
+    if not tokens:
+        return stemmed
+    prefixes = Q(*(Q(spaced_title__contains=f" {token}") for token in tokens))
+    return stemmed | prefixes
+
+
 def fuzzy_match(words):
     """Entries with a name word close to the query (pg_trgm's `<%`, the trigram index)."""
     return Q(WordSimilar(Value(plain(words)), F("plain_title")))
+
+
+def fuzzy_ids(entries, words):
+    """fuzzy_match's entries, measured in Python where pg_trgm is missing (the few thousand
+    names of a directory)."""
+    query = plain(words)
+    substrings = trigram_substrings(query)
+    if not substrings:
+        return []
+    # Names sharing too few of the query's trigrams are left out in SQL, unmeasured.
+    shared = sum(
+        (Case(When(spaced_name__contains=part, then=1), default=0) for part in substrings),
+        Value(0),
+    )
+    candidates = (
+        entries.annotate(spaced_name=Concat(Value(" "), "plain_title", Value(" ")))
+        .annotate(shared=shared)
+        .filter(shared__gte=WORD_SIMILARITY_THRESHOLD * len(substrings))
+    )
+    return similar_words(query, dict(candidates.values_list("page_id", "plain_title")))
 
 
 def cached(request, key, compute):
@@ -280,13 +325,29 @@ class DirectorySearch:
         return ActorSearchEntry.objects.filter(directory_id=self.directory.pk)
 
     @cached_property
-    def on_vectors(self):
-        return isinstance(get_search_backend(), PostgresSearchBackend)
+    def text_source(self):
+        """Where the text is matched: the table's "vector" (PostgreSQL), its "text" (SQLite),
+        or the "backend" (external engines)."""
+        backend = get_search_backend()
+        if isinstance(backend, PostgresSearchBackend):
+            return "vector"
+        # By name: the SQLite backend's module cannot be imported on another database.
+        on_sqlite = any(cls.__name__ == "SQLiteSearchBackend" for cls in type(backend).__mro__)
+        return "text" if on_sqlite else "backend"
 
     def text_matches(self, words):
-        if not self.on_vectors:
-            return self.entries.filter(backend_match(self.directory, words))
-        return self.entries.filter(vector_match(words, search_config(self.language)))
+        if self.text_source == "vector":
+            return self.entries.filter(vector_match(words, search_config(self.language)))
+        if self.text_source == "text":
+            spaced = self.entries.annotate(spaced_title=Concat(Value(" "), "plain_title"))
+            return spaced.filter(text_match(words, self.language))
+        return self.entries.filter(backend_match(self.directory, words))
+
+    def typo_matches(self, words):
+        if self.text_source == "vector":
+            return self.entries.filter(fuzzy_match(words))
+        ids = fuzzy_ids(self.entries, words)
+        return self.entries.filter(Q(page_id__in=ids) if ids else NO_ENTRY)
 
     @cached_property
     def cubes(self):
@@ -310,8 +371,8 @@ class DirectorySearch:
             return self.entries, counts
         matched = self.text_matches(self.words)
         counts = facet_counts(matched, self.filters, self.page)
-        if not counts["matched"].get("") and self.on_vectors:
-            matched = self.entries.filter(fuzzy_match(self.words))
+        if not counts["matched"].get("") and self.text_source != "backend":
+            matched = self.typo_matches(self.words)
             counts = facet_counts(matched, self.filters, self.page)
         return matched, counts
 

@@ -3,10 +3,9 @@
 One row per live actor that no view restriction hides, copied from the page on every change a
 visitor could see (directory/signals.py), or rebuilt in bulk (`rebuild`). On PostgreSQL each row
 also gets a weighted tsvector in the text search configuration of the actor's language,
-computed as the row is inserted (an update afterwards would leave a dead copy of every row).
+computed as the row is inserted (an update afterwards would leave a dead copy of every row);
+on other databases it gets the same text as lexemes (`search_text`, core/text_search.py).
 """
-
-import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
@@ -15,6 +14,8 @@ from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Substr
 from django.utils import translation
 from wagtail.models import Page
+
+from core.text_search import stems, words
 
 from .choices import Family
 from .models import ActorPage, ActorSearchEntry
@@ -31,14 +32,13 @@ def search_config(language_code):
 
 
 def plain(text):
-    """Lower case without accents: "Économie" → "economie"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Its words in lower case without accents: "L'Économie" → "l economie"."""
+    return " ".join(words(text))
 
 
-def _search_vector(actor):
-    language = actor.locale.language_code
-    with translation.override(language):
+def _details(actor):
+    """What the search text holds besides the name, in the actor's language."""
+    with translation.override(actor.locale.language_code):
         family = str(Family(actor.family).label) if actor.family else ""
     details = [
         actor.summary,
@@ -47,16 +47,29 @@ def _search_vector(actor):
         family,
         *BODY_FIELD.get_searchable_content(actor.body),
     ]
-    config = search_config(language)
+    return " ".join(part for part in details if part)
+
+
+def _search_vector(actor, details):
+    config = search_config(actor.locale.language_code)
     title = Value(actor.title)
     return (
         SearchVector(title, config=config, weight="A")
         + SearchVector(title, config=PREFIX_CONFIG, weight="A")
-        + SearchVector(Value(" ".join(part for part in details if part)), config=config, weight="B")
+        + SearchVector(Value(details), config=config, weight="B")
     )
 
 
+def _search_text(actor, details):
+    """The lexemes the tsvector would hold, each between spaces (" jardin insert artois "),
+    so that a lexeme is found with LIKE '% lexeme %'."""
+    lexemes = stems(f"{actor.title} {details}", actor.locale.language_code)
+    return f" {' '.join(lexemes)} "
+
+
 def _entry(actor):
+    details = _details(actor)
+    on_postgresql = connection.vendor == "postgresql"
     return ActorSearchEntry(
         page_id=actor.pk,
         directory_id=actor.parent_id,
@@ -65,7 +78,8 @@ def _entry(actor):
         commune_id=actor.commune_id,
         headcount_band=actor.headcount_band,
         plain_title=plain(actor.title),
-        search_vector=_search_vector(actor) if connection.vendor == "postgresql" else None,
+        search_vector=_search_vector(actor, details) if on_postgresql else None,
+        search_text="" if on_postgresql else _search_text(actor, details),
     )
 
 

@@ -4,8 +4,10 @@ On PostgreSQL each object is indexed with the full-text configuration of its lan
 (LANGUAGE_CONFIGS: `french_unaccent`, `english_unaccent`, both unaccent then stemming,
 created by directory migrations), objects without a language (communes, images) with
 SEARCH_CONFIG; `for_language` gives the backend that queries in a language's configuration.
-The autocomplete configuration is made accent-insensitive too (`simple_unaccent`). Other
-databases get the stock backend.
+A search that knows no language (the admin's) queries in every language's configuration, so
+that each page is matched in its own. The autocomplete configuration is made
+accent-insensitive too (`simple_unaccent`). SQLite gets search/sqlite_backend.py, which stems
+like these configurations; other databases the stock backend.
 """
 
 import copy
@@ -38,7 +40,21 @@ class IndexedSearchQueryCompiler(PostgresSearchQueryCompiler):
     them again. Other searches (fuzzy, all or none, on given fields) go the stock way, without.
     """
 
+    query_configs = ()  # the configurations a query is built in: `config` alone when empty
+
+    def build_tsquery(self, query, config=None):
+        built = [
+            super(IndexedSearchQueryCompiler, self).build_tsquery(query, config=each)
+            for each in self.query_configs or [config]
+        ]
+        built = [each for each in built if each is not None]
+        combined = built[0] if built else None
+        for each in built[1:]:
+            combined |= each
+        return combined
+
     def search(self, config, start, stop, score_field=None, backend=None):
+        self.query_configs = getattr(backend, "query_configs", ())
         if self.fields is not None or isinstance(self.query, (MatchAll, Not, Fuzzy)):
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
@@ -79,12 +95,15 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)
         self.language_configs = params.get("LANGUAGE_CONFIGS", {})
+        # Without a language, every language's configuration.
+        self.query_configs = sorted(set(self.language_configs.values()) | {self.config})
 
     def for_language(self, language_code):
         """This backend, indexing and querying with `language_code`'s configuration (the
         default one for a language without its own, or no language)."""
         variant = copy.copy(self)
         variant.config = self.language_configs.get(language_code, self.config)
+        variant.query_configs = [variant.config]
         return variant
 
 
@@ -92,7 +111,7 @@ def backend_for_language(language_code):
     """The default search backend, querying in `language_code`'s configuration where it has
     one (PostgreSQL); other backends treat every language alike."""
     backend = get_search_backend()
-    if isinstance(backend, LanguagePostgresSearchBackend):
+    if hasattr(backend, "for_language"):  # this module's backends
         return backend.for_language(language_code)
     return backend
 
@@ -100,4 +119,9 @@ def backend_for_language(language_code):
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         return LanguagePostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        # Imported here: the SQLite backend's module needs SQLite's search tables.
+        from .sqlite_backend import StemmedSQLiteSearchBackend
+
+        return StemmedSQLiteSearchBackend(params)
     return database_backend(params)

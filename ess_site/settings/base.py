@@ -235,8 +235,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
+# search/backends.py: per-language stemming on PostgreSQL (configured below) and on SQLite.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends"},
 }
 
 # Editors compose long StreamFields; Django's default of 1 000 fields is too low.

@@ -14,11 +14,6 @@ from tests.home.builders import english_home
 
 pytestmark = pytest.mark.django_db
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="stemming, unaccented prefixes and typo tolerance need PostgreSQL",
-)
-
 
 def titles(response):
     text = response.content.decode()
@@ -89,7 +84,6 @@ def test_search_on_summary_words(client, actors):
     assert titles(get(client, q="précarité")) == ["Identités Mutuelle"]
 
 
-@needs_postgres
 def test_french_stemming_finds_plural_from_singular(client, actors):
     assert titles(get(client, q="jardin")) == ["Les Jardins d'insertion de l'Artois"]
     assert titles(get(client, q="paniers")) == ["Les Jardins d'insertion de l'Artois"]
@@ -100,12 +94,10 @@ def test_prefix_of_a_name_finds_the_actor(client, actors):
     assert titles(get(client, q="jard")) == ["Les Jardins d'insertion de l'Artois"]
 
 
-@needs_postgres
 def test_unaccented_prefix_finds_accented_name(client, actors):
     assert titles(get(client, q="eco")) == ["Économie circulaire Carvin"]
 
 
-@needs_postgres
 def test_a_typo_still_finds_the_mutuelle(client, actors):
     # "mutuele" shares its French stem with "mutuelle"; "mutulle" needs the trigram fallback.
     assert titles(get(client, q="mutuele")) == ["Identités Mutuelle"]

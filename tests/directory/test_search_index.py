@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from directory.models import ActorPage, ActorSearchEntry, Commune
@@ -16,10 +15,6 @@ from tests.home.builders import english_home
 from .test_search import get, titles
 
 pytestmark = pytest.mark.django_db
-
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the table's own text search is PostgreSQL's"
-)
 
 
 def listed():
@@ -67,7 +62,6 @@ def test_a_change_of_commune_or_family_is_seen_once_published(client, make_actor
     assert titles(get(client, family="association")) == []
 
 
-@needs_postgres
 def test_renamed_sectors_and_communes_are_searched_under_their_new_name(
     client, make_actor, make_sector
 ):
@@ -82,7 +76,6 @@ def test_renamed_sectors_and_communes_are_searched_under_their_new_name(
     assert titles(get(client, q="ville")) == ["Les Jardins d'insertion de l'Artois"]
 
 
-@needs_postgres
 def test_english_actors_are_searched_with_english_stemming(client, directory):
     english = english_home(directory.get_parent())
     english_directory = directory.copy_for_translation(english.locale)

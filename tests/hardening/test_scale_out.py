@@ -59,7 +59,7 @@ def resolved(**env):
 def test_a_single_server_keeps_files_on_disk_search_in_the_database_and_tasks_inline():
     config = resolved()
     assert config["storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
-    assert config["search_backend"] == "wagtail.search.backends.database"
+    assert config["search_backend"] == "search.backends"
     assert config["tasks_backend"] == "django_tasks.backends.immediate"
     # No shared cache: each worker would cache pages it never hears are republished.
     assert config["page_cache_seconds"] == 0
