@@ -9,8 +9,8 @@ from django.test import Client, override_settings
 from bench.fuzz import discover_urls
 from core.middleware import takes_forms
 from directory.models import ActorPage, DirectoryIndexPage
-from factsheet.demo import BODY
 from factsheet.models import FactsheetPage
+from tests.factsheet.demo_body import BODY
 from tests.home.builders import content, make_private, publish
 
 pytestmark = pytest.mark.django_db
