@@ -42,6 +42,10 @@ class CountsProvider(Protocol):
     def url(self, request, language: str, filters: ActorFilters) -> str | None:
         """The directory of `language` showing the actors that match `filters`."""
 
+    def link_text(self, count: int, filters: ActorFilters) -> str:
+        """A link's words for `count` listed actors matching `filters`, in the active
+        language: "Voir les 12 associations listées dans l'annuaire"."""
+
 
 _provider: CountsProvider | None = None
 
@@ -64,6 +68,10 @@ def sector_choices():
     return choices("sector")
 
 
+def band_choices():
+    return choices("band")
+
+
 def count(request, language, filters: ActorFilters) -> int | None:
     return _provider.count(request, language, filters) if _provider else None
 
@@ -74,3 +82,7 @@ def per_commune(request, language, filters: ActorFilters) -> dict[str, int] | No
 
 def url(request, language, filters: ActorFilters) -> str | None:
     return _provider.url(request, language, filters) if _provider else None
+
+
+def link_text(count, filters: ActorFilters) -> str:
+    return _provider.link_text(count, filters) if _provider else ""

@@ -15,6 +15,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from . import formatting
+from .drill import DirectoryFilterBlock, directory_link
 
 # The block chooser previews blocks with the site's styles.
 PREVIEW_TEMPLATE = "factsheet/block_preview.html"
@@ -108,6 +109,7 @@ class FigureCardBlock(blocks.StructBlock):
     denominator = SynchronisedCharBlock(
         required=False, validators=[KEY_VALIDATOR], label="Identifiant du dénominateur"
     )
+    directory_filter = DirectoryFilterBlock()
 
     class Meta:
         icon = "decimal"
@@ -127,6 +129,7 @@ class FigureCardBlock(blocks.StructBlock):
                     heading="Vérification du chiffre",
                     children=["key", "check", "numerator", "denominator"],
                 ),
+                "directory_filter",
             ],
         )
         preview_value = {
@@ -162,6 +165,8 @@ class FigureCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["figure_value"], context["figure_unit"] = figure_text(value)
+        request = (parent_context or {}).get("request")
+        context["directory_link"] = directory_link(request, value.get("directory_filter"))
         return context
 
 

@@ -155,10 +155,17 @@ def _error(message):
 class TaxonomyChoiceBlock(blocks.ChoiceBlock):
     """A choice among a taxonomy of the directory (choices from core.counts, read when the
     editor's form is built). Its stored text is used as it is: ChoiceBlock's to_python would
-    read the choices, a query on every view of the page."""
+    read the choices, a query on every view of the page. An empty value is valid without
+    reading them either (a figure whose optional link to the directory is not used)."""
 
     def to_python(self, value):
         return value or ""
+
+    def normalize(self, value):
+        return value or ""
+
+    def clean(self, value):
+        return super().clean(value) if value else ""
 
 
 class CommuneValueBlock(blocks.StructBlock):

@@ -7,8 +7,10 @@ query once the cache is warm, and the numbers shown are those the directory then
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.translation import ngettext
 
 from core.counts import ActorFilters
+from core.formatting import format_number
 
 from .choices import HEADCOUNT_CHOICES, Family
 from .models import DirectoryIndexPage, Sector
@@ -48,6 +50,48 @@ def search_params(request, directory, filters: ActorFilters):
     if filters.band:
         params["band"] = filters.band
     return params
+
+
+def link_text(count, family):
+    """The words of a link to `count` listed actors of `family` (any family when empty); each
+    family has its sentence, as French agrees the participle with the noun."""
+    if family == Family.ASSOCIATION:
+        text = ngettext(
+            "Voir %(count)s association listée dans l’annuaire",
+            "Voir les %(count)s associations listées dans l’annuaire",
+            count,
+        )
+    elif family == Family.COOPERATIVE:
+        text = ngettext(
+            "Voir %(count)s coopérative listée dans l’annuaire",
+            "Voir les %(count)s coopératives listées dans l’annuaire",
+            count,
+        )
+    elif family == Family.MUTUELLE:
+        text = ngettext(
+            "Voir %(count)s mutuelle listée dans l’annuaire",
+            "Voir les %(count)s mutuelles listées dans l’annuaire",
+            count,
+        )
+    elif family == Family.FONDATION:
+        text = ngettext(
+            "Voir %(count)s fondation listée dans l’annuaire",
+            "Voir les %(count)s fondations listées dans l’annuaire",
+            count,
+        )
+    elif family == Family.SOCIETE_COMMERCIALE:
+        text = ngettext(
+            "Voir %(count)s société commerciale de l’ESS listée dans l’annuaire",
+            "Voir les %(count)s sociétés commerciales de l’ESS listées dans l’annuaire",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Voir %(count)s acteur listé dans l’annuaire",
+            "Voir les %(count)s acteurs listés dans l’annuaire",
+            count,
+        )
+    return text % {"count": format_number(count)}
 
 
 class DirectoryCounts:
@@ -95,3 +139,6 @@ class DirectoryCounts:
             return None
         base = directory.get_url(request)
         return f"{base}?{params.urlencode()}" if params else base
+
+    def link_text(self, count, filters):
+        return link_text(count, filters.family)

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import navigation
 from core.cache import until_next_publication
+from core.drill import DirectoryLinksPanel
 from core.map_blocks import actors_text, choropleth, locator
 from core.models import BasePage
 from core.pagination import get_page
@@ -251,6 +252,7 @@ class ActorPage(BasePage):
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
         FieldPanel("body"),
+        DirectoryLinksPanel(["body"], heading="Liens vers l'annuaire"),
     ]
     search_fields = [
         *BasePage.search_fields,

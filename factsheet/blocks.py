@@ -16,6 +16,7 @@ from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from core import formatting
 from core.blocks import url_block_id
+from core.drill import DirectoryFilterBlock, directory_link
 from core.figures import PREVIEW_TEMPLATE, FigureCardBlock, SynchronisedCharBlock, error_list
 from core.map_blocks import CommuneMapBlock
 
@@ -65,11 +66,13 @@ class FigureGroupBlock(blocks.StructBlock):
 class ChartRowBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Libellé", max_length=80)
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
+    directory_filter = DirectoryFilterBlock()
 
     class Meta:
         icon = "list-ul"
         label = "Ligne"
         label_format = "{label} : {value}"
+        form_layout = BlockGroup(children=["label", "value"], settings=["directory_filter"])
 
 
 BARS, STACKED, DONUT = "bars", "stacked", "donut"
@@ -210,6 +213,17 @@ class ChartBlock(blocks.StructBlock):
         ]
         context["rows"] = rows
         context["chart"] = charts.LAYOUTS[value["chart_type"]](rows) if rows else None
+        # Each row's link to the listed actors behind it, in the order of `rows`.
+        request = (parent_context or {}).get("request")
+        links = [
+            directory_link(request, row.get("directory_filter"))
+            for row in value["rows"]
+            if row.get("value") is not None
+        ]
+        context["has_links"] = any(links)
+        context["table_rows"] = list(zip(rows, links, strict=True))
+        if context["chart"]:
+            context["drawn"] = list(zip(context["chart"].items, links, strict=True))
         context["chart_type"] = value["chart_type"]
         chart_id = url_block_id((parent_context or {}).get("block_id"))
         page = (parent_context or {}).get("page")

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
+
+from core.drill import DirectoryLinksPanel
 from core.models import BasePage
 from core.spreadsheets import spreadsheet_row
 
@@ -89,6 +91,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("body"),
         FigureChecksPanel(heading="Vérification des chiffres"),
+        DirectoryLinksPanel(["body"], heading="Liens vers l'annuaire"),
     ]
     search_fields = [
         *BasePage.search_fields,

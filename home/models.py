@@ -14,6 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import CalloutBlock, HeadingBlock, PageCardsBlock
+from core.drill import DirectoryLinksPanel
 from core.figures import FigureCardBlock
 from core.map_blocks import CommuneMapBlock
 from core.models import BasePage
@@ -67,6 +68,7 @@ class HomePage(BasePage):
         FieldPanel("introduction"),
         FieldPanel("key_figures"),
         FieldPanel("body"),
+        DirectoryLinksPanel(["key_figures"], heading="Liens vers l'annuaire"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     summary_field = "introduction"
@@ -104,7 +106,12 @@ class PolicyPage(BasePage):
         verbose_name="Contenu",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        DirectoryLinksPanel(["body"], heading="Liens vers l'annuaire"),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),
