@@ -182,7 +182,7 @@ def test_each_linked_row_of_a_chart_is_a_link_with_an_accessible_name(
     html = block.render(value, {"request": request_})
     assert 'role="group"' in html  # a drawing with links is not a single image
     assert (
-        '<a href="/fr/annuaire/?family=association" aria-label="Associations : 89 % – '
+        '<a href="/fr/annuaire/?family=association" aria-label="Associations 89 % – '
         'Voir les 12 association listés dans l’annuaire" class="chart__link">'
     ) in html.replace("\xa0", " ")
     assert html.count('class="chart__link"') == 1  # no link for 0 listed, nor without filter

@@ -127,9 +127,9 @@ def test_each_slice_of_the_status_chart_links_to_its_family(client, actors, make
     html = client.get(page.url).content.decode().replace("\xa0", " ")
     links = chart_links(html)
     assert [name for _href, name in links] == [
-        "Associations : 89 % – Voir les 3 associations listées dans l’annuaire",
-        "Coopératives : 6 % – Voir 1 coopérative listée dans l’annuaire",
-        "Mutuelles : 5 % – Voir 1 mutuelle listée dans l’annuaire",
+        "Associations 89 % – Voir les 3 associations listées dans l’annuaire",
+        "Coopératives 6 % – Voir 1 coopérative listée dans l’annuaire",
+        "Mutuelles 5 % – Voir 1 mutuelle listée dans l’annuaire",
     ]
     for href, name in links:
         assert listed(client, href) == int(re.search(r"Voir (?:les )?(\d+)", name).group(1))
