@@ -1,8 +1,8 @@
 """How many actors the directory lists, asked without importing the directory.
 
 The ground floor cannot import a domain app, yet blocks of any page (a map of the communes,
-later a figure's "see the 12 associations in the directory") need the directory's live counts
-and links. The directory registers one `CountsProvider` when it starts
+a figure's "see the 12 associations listed in the directory" in core/drill.py) need the
+directory's live counts and links. The directory registers one `CountsProvider` when it starts
 (`DirectoryConfig.ready()`); blocks call the functions below, which answer None when no
 provider is registered or it cannot answer (no directory in that language, a taxonomy value
 that no longer exists): the caller then drops the count or the link, never fails.
