@@ -239,3 +239,27 @@ def test_an_english_figure_counts_the_actors_listed_in_english(
     assert href.startswith("/en/")
     listed_html = client.get(href.replace("&amp;", "&")).content.decode()
     assert re.search(r'<h2 id="results-heading">1 actor', listed_html)
+
+
+def test_the_demo_status_chart_links_each_listed_family_in_both_languages(client, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    for language, page in [
+        ("fr", FactsheetPage.objects.get(slug="chiffres-cles")),
+        ("en", FactsheetPage.objects.get(locale__language_code="en")),
+    ]:
+        html = client.get(page.url).content.decode().replace("\xa0", " ")
+        links = chart_links(html)
+        # The demo lists associations and a mutual society, no cooperative: no link for it.
+        assert [href.split("?")[1] for href, _name in links] == [
+            "family=association",
+            "family=mutuelle",
+        ], language
+        for href, name in links:
+            assert href.startswith(f"/{language}/")
+            announced = int(re.search(r"(?:Voir|See) (?:les |the )?(\d+)", name).group(1))
+            html = client.get(href.replace("&amp;", "&")).content.decode()
+            assert re.search(rf'<h2 id="results-heading">{announced} act', html), href
