@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
-
 from core.drill import DirectoryLinksPanel
 from core.models import BasePage
 from core.spreadsheets import spreadsheet_row
