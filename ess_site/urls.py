@@ -33,6 +33,7 @@ if getattr(settings, "BENCH_FLOOR", False):
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("contributions.urls")),
     re_path(
         rf"^donnees/carte/(?P<page_id>[0-9]{{1,10}})/(?P<block_id>{BLOCK_ID_PATTERN})\.(?P<fmt>csv|json)$",
         core_views.commune_map_data,

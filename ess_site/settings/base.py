@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "factsheet",
     "directory",
     "search",
+    "contributions",
     "axes",
     "csp",
     "wagtail_localize",
@@ -239,6 +240,16 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }
+
+# Public contributions (contributions/, docs/contributions.md). django-ratelimit counts on the
+# default cache (Redis in production; Django's own Redis backend increments atomically). It is
+# not in INSTALLED_APPS: only its checks would come with it, which refuse the per-process
+# cache of development and tests.
+CONTRIBUTION_RATE_LIMIT = "5/h"  # submissions per client address
+CONTRIBUTION_MAX_OPEN_PER_EMAIL = 3  # proposals awaiting a moderator, per submitter address
+CONTRIBUTION_MIN_FILL_SECONDS = 3  # sooner than this after the form was shown: a robot
+CONTRIBUTION_MAX_FILL_SECONDS = 2 * 60 * 60  # a form shown longer ago must be sent again
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Editors compose long StreamFields; Django's default of 1 000 fields is too low.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

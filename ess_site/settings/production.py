@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE
+from .base import DATABASES, DEFAULT_FROM_EMAIL, INSTALLED_APPS, MIDDLEWARE
 
 SECRET_KEY = os.environ["SECRET_KEY"]
 # ALLOWED_HOSTS comes from the environment in base.
@@ -30,6 +30,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 # Redis shared by every app server when REDIS_URL is set; a per-process memory cache otherwise
 # (fine for a single server, wrong for several: set REDIS_URL before scaling out).
+# E-mail (contribution receipts and decisions, moderation notices): an SMTP relay.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+EMAIL_TIMEOUT = 10
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

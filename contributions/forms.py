@@ -1,0 +1,191 @@
+"""The public form that proposes an actor or a correction of its profile.
+
+Its fields follow the actor profile (directory.ActorPage) that a moderator will review, plus
+who is proposing it. Everything typed is plain text: HTML tags are removed, control
+characters refused, lengths bounded by the page's own fields.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from directory.choices import Family
+from directory.models import ActorPage, Commune, Sector
+from directory.validators import siret_is_valid
+
+from . import tokens
+
+# Control characters other than tab and line breaks: never part of a name or an address.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SUMMARY_MAX_LENGTH = 1000
+# The profile's own rule (directory.ActorPage.phone), with a message in the visitor's language.
+PHONE_PATTERN = r"^\+?[0-9 .]{10,20}$"
+
+
+def _no_control_characters(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _("Ce champ contient un caractère invisible non autorisé."), code="control_character"
+        )
+
+
+class PlainTextField(forms.CharField):
+    """Text with its HTML tags removed and its invisible control characters refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, validators=[_no_control_characters], **kwargs)
+        self.error_messages.setdefault(
+            "null_characters_not_allowed",
+            _("Ce champ contient un caractère invisible non autorisé."),
+        )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return strip_tags(value).strip() if value else value
+
+
+def _model_max_length(name):
+    return ActorPage._meta.get_field(name).max_length
+
+
+TOKEN_ERRORS = {
+    "invalid": _("Le formulaire a été modifié ou est incomplet : rechargez la page."),
+    "too_fast": _("Le formulaire a été envoyé trop vite : relisez-le, puis envoyez-le de nouveau."),
+    "expired": _("Le formulaire est resté ouvert trop longtemps : envoyez-le de nouveau."),
+    "used": _("Cette proposition a déjà été envoyée : nous l’avons bien reçue."),
+}
+
+
+class ContributionForm(forms.Form):
+    title = PlainTextField(label=_("Nom de l’organisation"), max_length=255)
+    siret = forms.CharField(
+        label=_("SIRET"),
+        required=False,
+        max_length=20,
+        help_text=_("14 chiffres, facultatif. Par ex. 123 456 789 00012."),
+    )
+    family = forms.ChoiceField(
+        label=_("Famille de l’ESS"), required=False, choices=[("", "—"), *Family.choices]
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Secteurs d’activité"),
+        required=False,
+        queryset=Sector.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune"),
+        queryset=Commune.objects.all(),
+        to_field_name="insee_code",
+        empty_label="—",
+        help_text=_("L’une des 14 communes de l’agglomération."),
+    )
+    street_address = PlainTextField(
+        label=_("Adresse"),
+        required=False,
+        max_length=_model_max_length("street_address"),
+        help_text=_("Numéro et voie, sans la commune."),
+    )
+    website = forms.URLField(
+        label=_("Site web"),
+        required=False,
+        max_length=_model_max_length("website"),
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Par ex. https://www.exemple.fr"),
+    )
+    email = forms.EmailField(
+        label=_("Courriel public"),
+        required=False,
+        max_length=_model_max_length("email"),
+        help_text=_("Affiché sur la fiche."),
+    )
+    phone = forms.CharField(
+        label=_("Téléphone public"),
+        required=False,
+        max_length=_model_max_length("phone"),
+        validators=[
+            RegexValidator(
+                PHONE_PATTERN,
+                _("Saisissez un numéro de téléphone, par ex. 03 21 00 00 00 ou +33 3 21 00 00 00."),
+            )
+        ],
+        help_text=_("Par ex. 03 21 00 00 00."),
+    )
+    summary = PlainTextField(
+        label=_("Ce que fait l’organisation"),
+        required=False,
+        max_length=SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Deux ou trois phrases, sans mise en forme."),
+    )
+    submitter_name = PlainTextField(label=_("Votre nom"), max_length=120)
+    submitter_email = forms.EmailField(
+        label=_("Votre courriel"),
+        max_length=254,
+        help_text=_("Pour vous confirmer la réception et vous dire notre décision."),
+    )
+    submitter_relation = PlainTextField(
+        label=_("Votre lien avec l’organisation"),
+        max_length=120,
+        help_text=_("Par ex. salariée, bénévole, président."),
+    )
+    consent = forms.BooleanField(label=_("J’accepte que mes données soient traitées"))
+    # Hidden from people (see the template); robots that fill every field fill it.
+    contact_url = forms.CharField(label=_("Laissez ce champ vide"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    PROFILE_FIELDS = [
+        "title",
+        "siret",
+        "family",
+        "sectors",
+        "commune",
+        "street_address",
+        "website",
+        "email",
+        "phone",
+        "summary",
+    ]
+
+    def __init__(self, *args, sectors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = sectors
+        for field in self.fields.values():
+            field.error_messages.setdefault(
+                "null_characters_not_allowed",
+                _("Ce champ contient un caractère invisible non autorisé."),
+            )
+
+    @property
+    def is_spam(self):
+        """Whether the honeypot was filled: the visitor is told it worked, nothing is kept."""
+        return bool(self.data.get("contact_url"))
+
+    def clean_siret(self):
+        siret = re.sub(r"\s", "", self.cleaned_data["siret"])
+        if siret and not siret_is_valid(siret):
+            raise ValidationError(
+                _(
+                    "Ce SIRET n’est pas valide (« %(value)s ») : il compte 14 chiffres dont "
+                    "le dernier est une clé de contrôle. Vérifiez chaque chiffre."
+                ),
+                code="siret",
+                params={"value": siret},
+            )
+        return siret
+
+    def clean(self):
+        cleaned_data = super().clean()
+        problem = tokens.check(cleaned_data.get("started"))
+        if problem:
+            # Not the hidden field's error: the visitor sees it at the top of the form.
+            self.add_error(None, ValidationError(TOKEN_ERRORS[problem], code=problem))
+        return cleaned_data
+
+    def profile_values(self):
+        return {name: self.cleaned_data[name] for name in self.PROFILE_FIELDS}

@@ -1,0 +1,139 @@
+"""The public forms: propose an actor, suggest a correction of a profile, and the thanks page.
+
+A valid submission is stored as a draft in moderation (services.submit) and acknowledged by
+e-mail; an invalid one comes back with every typed value and its errors. Abuse is kept out by
+CSRF, a honeypot field, a signed and single-use start time (tokens.py), a rate limit per
+address and a cap on open proposals per e-mail address.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Locale
+
+from core.cache import find_site
+from core.security import client_ip
+from directory.models import ActorPage, Sector
+
+from . import emails, services, tokens
+from .forms import ContributionForm
+from .models import Contribution, ContributionSettings
+
+
+def _address(group, request):
+    return client_ip(request) or ""
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def propose(request):
+    return _contribution_form(request, actor=None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def correct(request, page_id):
+    actor = get_object_or_404(ActorPage.objects.live().public(), pk=page_id)
+    return _contribution_form(request, actor=actor)
+
+
+@require_safe
+def thanks(request):
+    find_site(request)
+    return render(request, "contributions/thanks.html")
+
+
+def _initial(actor):
+    initial = {"started": tokens.issue()}
+    if actor is not None:
+        initial.update({name: getattr(actor, name) for name in ContributionForm.PROFILE_FIELDS})
+        initial["sectors"] = list(actor.sectors.all())
+        initial["commune"] = actor.commune.insee_code if actor.commune_id else None
+    return initial
+
+
+def _contribution_form(request, actor):
+    site = find_site(request)
+    if services.directory_for_new_actors() is None:
+        raise Http404("Aucun annuaire ne reçoit les propositions.")
+    sectors = Sector.objects.filter(locale=Locale.get_active())
+    status = 200
+    if request.method != "POST":
+        form = ContributionForm(initial=_initial(actor), sectors=sectors)
+    else:
+        form = ContributionForm(request.POST, sectors=sectors)
+        limited = is_ratelimited(
+            request,
+            group="contributions",
+            key=_address,
+            rate=settings.CONTRIBUTION_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        )
+        if form.is_spam:
+            return redirect("contribuer:thanks")
+        if limited:
+            form.is_valid()  # errors of what was typed are shown along the refusal
+            form.add_error(
+                None,
+                _(
+                    "Trop de propositions ont été envoyées depuis votre connexion. Réessayez "
+                    "dans une heure : ce que vous avez saisi est conservé ci-dessous."
+                ),
+            )
+            status = 429
+        elif form.is_valid() and _store(request, form, actor):
+            return redirect("contribuer:thanks")
+    context = {
+        "form": form,
+        "actor": actor,
+        "privacy_page": ContributionSettings.for_site(site).privacy_page if site else None,
+        "error_fields": [form[name] for name in form.errors if name in form.fields],
+    }
+    return render(request, "contributions/contribution_form.html", context, status=status)
+
+
+def _store(request, form, actor):
+    """Submit the proposal; on refusal, add the reason to the form and return False."""
+    submitter = {
+        "submitter_name": form.cleaned_data["submitter_name"],
+        "submitter_email": form.cleaned_data["submitter_email"],
+        "submitter_relation": form.cleaned_data["submitter_relation"],
+    }
+    open_count = Contribution.objects.filter(
+        status=Contribution.Status.NEW, submitter_email__iexact=submitter["submitter_email"]
+    ).count()
+    if open_count >= settings.CONTRIBUTION_MAX_OPEN_PER_EMAIL:
+        form.add_error(
+            "submitter_email",
+            _(
+                "Vous avez déjà %(count)d propositions en attente de relecture : attendez "
+                "notre réponse avant d’en envoyer d’autres."
+            )
+            % {"count": open_count},
+        )
+        return False
+    try:
+        contribution = services.submit(
+            form.profile_values(), submitter=submitter, language=get_language(), page=actor
+        )
+    except services.AlreadyUnderReview:
+        form.add_error(
+            None,
+            _(
+                "Une modification de cette fiche attend déjà la relecture d’un modérateur. "
+                "Réessayez lorsqu’elle aura été traitée (quelques jours au plus)."
+            ),
+        )
+        return False
+    except ValidationError as error:
+        for field, messages in error.update_error_dict({}).items():
+            form.add_error(field if field in form.fields else None, messages)
+        return False
+    tokens.mark_used(form.cleaned_data["started"])
+    emails.send_receipt(contribution)
+    emails.notify_moderators(contribution)
+    return True
