@@ -13,7 +13,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from core.roles import MODERATORS
 
-from . import emails, services
+from . import services
 from .models import Contribution
 
 
@@ -103,5 +103,4 @@ def decide(request, pk):
     else:
         services.reject(contribution, request.user, form.cleaned_data["reason"].strip())
         messages.success(request, "Contribution refusée : le motif est envoyé à la personne.")
-    emails.send_decision(contribution)
     return redirect(inspect_url)

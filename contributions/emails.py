@@ -1,14 +1,19 @@
-"""The three e-mails of a contribution: its receipt to the submitter, the moderators' notice
-and the decision to the submitter, each in the language the form was filled in."""
+"""The submitter's e-mails: the receipt of a proposal and the moderator's decision, each in
+the language the form was filled in. (Moderators are told by Wagtail's own notice of a page
+submitted to their task.)
+
+A failing mail server must not lose a proposal nor undo a decision: a message that cannot be
+sent is logged and the rest goes on."""
+
+import logging
+import smtplib
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
-from core.roles import MODERATORS
+logger = logging.getLogger(__name__)
 
 
 def _send(template, contribution, recipients, language, **context):
@@ -16,7 +21,10 @@ def _send(template, contribution, recipients, language, **context):
     with translation.override(language):
         subject = render_to_string(f"contributions/emails/{template}_subject.txt", context)
         body = render_to_string(f"contributions/emails/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, recipients)
+    try:
+        send_mail(" ".join(subject.split()), body, None, recipients)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("contribution %s: e-mail %s not sent", contribution.pk, template)
 
 
 def send_receipt(contribution):
@@ -25,19 +33,3 @@ def send_receipt(contribution):
 
 def send_decision(contribution):
     _send("decision", contribution, [contribution.submitter_email], contribution.language)
-
-
-def notify_moderators(contribution):
-    """Tell the Modérateurs where to review it (the admin is in French for them)."""
-    recipients = list(
-        get_user_model()
-        .objects.filter(groups__name=MODERATORS, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    if recipients:
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "contributions:inspect", args=[contribution.pk]
-        )
-        _send("moderators", contribution, recipients, settings.LANGUAGE_CODE, review_url=url)

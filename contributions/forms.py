@@ -36,12 +36,12 @@ def _no_control_characters(value):
 class PlainTextField(forms.CharField):
     """Text with its HTML tags removed and its invisible control characters refused."""
 
+    default_error_messages = {
+        "null_characters_not_allowed": _("Ce champ contient un caractère invisible non autorisé.")
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, validators=[_no_control_characters], **kwargs)
-        self.error_messages.setdefault(
-            "null_characters_not_allowed",
-            _("Ce champ contient un caractère invisible non autorisé."),
-        )
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -155,11 +155,12 @@ class ContributionForm(forms.Form):
     def __init__(self, *args, sectors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = sectors
-        for field in self.fields.values():
-            field.error_messages.setdefault(
-                "null_characters_not_allowed",
-                _("Ce champ contient un caractère invisible non autorisé."),
-            )
+        not_in_list = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
+        for name in ("family", "sectors", "commune"):
+            self.fields[name].error_messages["invalid_choice"] = not_in_list
+        self.fields["sectors"].error_messages["invalid_pk_value"] = _(
+            "Cette valeur n’existe pas dans la liste (« %(pk)s »)."
+        )
 
     @property
     def is_spam(self):

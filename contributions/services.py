@@ -10,10 +10,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 
 from directory.models import ActorPage, DirectoryIndexPage
 
+from . import emails
 from .models import Contribution
 
 
@@ -129,36 +130,48 @@ def can_decide(contribution, user):
 @transaction.atomic
 def accept(contribution, user):
     """Approve the moderation task, which publishes the proposed revision (Wagtail's
-    workflow publishes the page's latest revision when its last task is approved)."""
+    workflow publishes the page's latest revision when its last task is approved); the
+    workflow's signal records the decision (`record_decision`)."""
     if not can_decide(contribution, user):
         raise PermissionDenied
     current_task_state(contribution).approve(user=user)
-    _decide(contribution, user, Contribution.Status.ACCEPTED)
 
 
 @transaction.atomic
 def reject(contribution, user, reason):
-    """Reject the moderation task with the reason, end the workflow, and put a corrected
-    profile's draft back to its live version so that nobody publishes the refused values by
-    mistake; a refused new actor stays an unpublished draft."""
+    """Reject the moderation task with the reason; the workflow's signal records the
+    decision (`record_decision`)."""
     if not can_decide(contribution, user):
         raise PermissionDenied
-    task_state = current_task_state(contribution)
-    task_state.reject(user=user, comment=reason)
-    task_state.workflow_state.refresh_from_db()
-    task_state.workflow_state.cancel(user=user)
-    page = contribution.page
-    if page.live and page.live_revision_id:
-        page.latest_revision_id = page.live_revision_id
-        page.has_unpublished_changes = False
-        page.draft_title = page.title
-        page.save(update_fields=["latest_revision", "has_unpublished_changes", "draft_title"])
-    contribution.reason = reason
-    _decide(contribution, user, Contribution.Status.REJECTED)
+    current_task_state(contribution).reject(user=user, comment=reason)
 
 
-def _decide(contribution, user, status):
-    contribution.status = status
+def record_decision(workflow_state, user, accepted):
+    """A moderation workflow ended on a page, here or in Wagtail's own screens: the page's
+    open contribution takes the decision and its submitter is told.
+
+    A rejection ("Demander des modifications" in Wagtail's words) ends the workflow: the public
+    cannot make the changes asked for. A corrected profile's draft goes back to its live
+    version, so that nobody publishes the refused values by mistake; a refused new actor
+    stays an unpublished draft."""
+    contribution = Contribution.objects.filter(
+        page_id=workflow_state.object_id, status=Contribution.Status.NEW
+    ).first()
+    if contribution is None or not isinstance(workflow_state.content_object, Page):
+        return
+    if accepted:
+        contribution.status = Contribution.Status.ACCEPTED
+    else:
+        contribution.status = Contribution.Status.REJECTED
+        contribution.reason = workflow_state.current_task_state.comment
+        workflow_state.cancel(user=user)
+        page = contribution.page
+        if page.live and page.live_revision_id:
+            page.latest_revision_id = page.live_revision_id
+            page.has_unpublished_changes = False
+            page.draft_title = page.title
+            page.save(update_fields=["latest_revision", "has_unpublished_changes", "draft_title"])
     contribution.decided_by = user
     contribution.decided_at = timezone.now()
     contribution.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    emails.send_decision(contribution)

@@ -135,5 +135,4 @@ def _store(request, form, actor):
         return False
     tokens.mark_used(form.cleaned_data["started"])
     emails.send_receipt(contribution)
-    emails.notify_moderators(contribution)
     return True
