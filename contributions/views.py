@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from core.cache import find_site
 from core.security import client_ip
@@ -56,7 +56,8 @@ def _initial(actor):
 
 
 def _contribution_form(request, actor):
-    site = find_site(request)
+    find_site(request)
+    site = Site.find_for_request(request)  # the one find_site kept on the request
     if services.directory_for_new_actors() is None:
         raise Http404("Aucun annuaire ne reçoit les propositions.")
     sectors = Sector.objects.filter(locale=Locale.get_active())
