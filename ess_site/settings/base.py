@@ -215,6 +215,8 @@ FORM_URL_PATTERNS = [
     # Wagtail's password form for private pages and documents, and its front-end login.
     r"^/[a-z]{2}/_util/",
     r"^/documents/authenticate_with_password/",
+    # The public contribution forms (contributions/urls.py).
+    r"^/[a-z]{2}/contribuer/",
 ]
 
 WAGTAIL_SITE_NAME = "L'ESS en Hénin-Carvin"

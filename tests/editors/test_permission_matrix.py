@@ -38,7 +38,8 @@ STAFF = {EDITOR, MODERATOR, SUPERUSER}
 EVERYONE = set(ROLES)
 
 # Reachable without an account: signing in, resetting a password, static admin assets, the
-# public site, its search, files for crawlers, public documents and the health endpoint.
+# public site, its search and contribution forms, files for crawlers, public documents and the
+# health endpoint.
 OPEN_ENDPOINTS = {
     "wagtailadmin_login",
     "wagtailadmin_password_reset",
@@ -55,6 +56,9 @@ OPEN_ENDPOINTS = {
     "sitemap",
     "robots_txt",
     "search",
+    "contribuer:propose",
+    "contribuer:correct",
+    "contribuer:thanks",
     "healthz",
 }
 

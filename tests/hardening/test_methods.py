@@ -93,9 +93,13 @@ def test_the_password_form_of_a_private_page_still_accepts_its_post(visitor, hom
 
 
 def test_an_app_taking_forms_is_exempted_by_one_setting(visitor, home_page):
-    pattern = r"^/(fr|en)/contribuer/"
-    assert not takes_forms("/fr/contribuer/")
+    pattern = r"^/(fr|en)/inscription/"
+    assert not takes_forms("/fr/inscription/")
     with override_settings(FORM_URL_PATTERNS=[pattern]):
-        assert takes_forms("/fr/contribuer/") and takes_forms("/en/contribuer/nouveau/")
+        assert takes_forms("/fr/inscription/") and takes_forms("/en/inscription/nouveau/")
         # Left to the view: here no page, so a 404 rather than the middleware's 405.
-        assert visitor.post("/fr/contribuer/").status_code != 405
+        assert visitor.post("/fr/inscription/").status_code != 405
+
+
+def test_the_contribution_forms_take_their_post(visitor):
+    assert takes_forms("/fr/contribuer/proposer/") and takes_forms("/en/contribuer/merci/")

@@ -142,7 +142,7 @@ def test_load_demo_is_idempotent_and_keeps_editor_changes():
 
     call_command("load_demo", stdout=StringIO())
     assert PolicyPage.objects.get(locale__language_code="fr").title == "Titre revu"
-    assert ContentPage.objects.filter(locale__language_code="fr").count() == 3
+    assert ContentPage.objects.filter(locale__language_code="fr").count() == 4
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.contact_email == "autre@example.org"
     assert settings.legal_notice_page.slug == "mentions-legales"
