@@ -15,15 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import Family
 from directory.models import ActorPage, Commune, Sector
-from directory.validators import siret_is_valid
+from directory.validators import PHONE_PATTERN, siret_is_valid
 
 from . import tokens
 
 # Control characters other than tab and line breaks: never part of a name or an address.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUMMARY_MAX_LENGTH = 1000
-# The profile's own rule (directory.ActorPage.phone), with a message in the visitor's language.
-PHONE_PATTERN = r"^\+?[0-9 .]{10,20}$"
 
 
 def _no_control_characters(value):

@@ -7,7 +7,7 @@ query once the cache is warm, and the numbers shown are those the directory then
 
 from django.conf import settings
 from django.http import QueryDict
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from core.counts import ActorFilters
 from core.formatting import format_number
@@ -52,46 +52,49 @@ def search_params(request, directory, filters: ActorFilters):
     return params
 
 
+# The words of a link to listed actors of one family, as French agrees the participle with the
+# noun; any other value (no family chosen) reads "actors". "n" chooses the plural form, "count"
+# is the number as written in the reader's language.
+LINK_TEXTS = {
+    Family.ASSOCIATION: ngettext_lazy(
+        "Voir %(count)s association listée dans l’annuaire",
+        "Voir les %(count)s associations listées dans l’annuaire",
+        "n",
+    ),
+    Family.COOPERATIVE: ngettext_lazy(
+        "Voir %(count)s coopérative listée dans l’annuaire",
+        "Voir les %(count)s coopératives listées dans l’annuaire",
+        "n",
+    ),
+    Family.MUTUELLE: ngettext_lazy(
+        "Voir %(count)s mutuelle listée dans l’annuaire",
+        "Voir les %(count)s mutuelles listées dans l’annuaire",
+        "n",
+    ),
+    Family.FONDATION: ngettext_lazy(
+        "Voir %(count)s fondation listée dans l’annuaire",
+        "Voir les %(count)s fondations listées dans l’annuaire",
+        "n",
+    ),
+    Family.SOCIETE_COMMERCIALE: ngettext_lazy(
+        "Voir %(count)s société commerciale de l’ESS listée dans l’annuaire",
+        "Voir les %(count)s sociétés commerciales de l’ESS listées dans l’annuaire",
+        "n",
+    ),
+}
+ANY_FAMILY_LINK_TEXT = ngettext_lazy(
+    "Voir %(count)s acteur listé dans l’annuaire",
+    "Voir les %(count)s acteurs listés dans l’annuaire",
+    "n",
+)
+
+
 def link_text(count, family):
-    """The words of a link to `count` listed actors of `family` (any family when empty); each
-    family has its sentence, as French agrees the participle with the noun."""
-    if family == Family.ASSOCIATION:
-        text = ngettext(
-            "Voir %(count)s association listée dans l’annuaire",
-            "Voir les %(count)s associations listées dans l’annuaire",
-            count,
-        )
-    elif family == Family.COOPERATIVE:
-        text = ngettext(
-            "Voir %(count)s coopérative listée dans l’annuaire",
-            "Voir les %(count)s coopératives listées dans l’annuaire",
-            count,
-        )
-    elif family == Family.MUTUELLE:
-        text = ngettext(
-            "Voir %(count)s mutuelle listée dans l’annuaire",
-            "Voir les %(count)s mutuelles listées dans l’annuaire",
-            count,
-        )
-    elif family == Family.FONDATION:
-        text = ngettext(
-            "Voir %(count)s fondation listée dans l’annuaire",
-            "Voir les %(count)s fondations listées dans l’annuaire",
-            count,
-        )
-    elif family == Family.SOCIETE_COMMERCIALE:
-        text = ngettext(
-            "Voir %(count)s société commerciale de l’ESS listée dans l’annuaire",
-            "Voir les %(count)s sociétés commerciales de l’ESS listées dans l’annuaire",
-            count,
-        )
-    else:
-        text = ngettext(
-            "Voir %(count)s acteur listé dans l’annuaire",
-            "Voir les %(count)s acteurs listés dans l’annuaire",
-            count,
-        )
-    return text % {"count": format_number(count)}
+    """The words of a link to `count` listed actors of `family` (any family when empty)."""
+    return LINK_TEXTS.get(family, ANY_FAMILY_LINK_TEXT) % {
+        "n": count,  # chooses the plural form
+        "count": format_number(count),
+    }
 
 
 class DirectoryCounts:

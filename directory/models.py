@@ -26,7 +26,7 @@ from core.pagination import get_page
 
 from . import blocks, exports, structured_data
 from .choices import HEADCOUNT_CHOICES, HEADCOUNT_ORDER, Family
-from .validators import validate_rna, validate_siret
+from .validators import PHONE_PATTERN, validate_rna, validate_siret
 
 
 class Commune(models.Model):
@@ -207,7 +207,7 @@ class ActorPage(BasePage):
         blank=True,
         validators=[
             RegexValidator(
-                r"^\+?[0-9 .]{10,20}$",
+                PHONE_PATTERN,
                 "Saisissez un numéro de téléphone, par ex. 03 21 00 00 00 ou +33 3 21 00 00 00.",
             )
         ],

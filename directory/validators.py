@@ -4,6 +4,10 @@ import re
 
 from django.core.exceptions import ValidationError
 
+# A French or international phone number as people write it (the profile's field and the public
+# contribution form).
+PHONE_PATTERN = r"^\+?[0-9 .]{10,20}$"
+
 # La Poste's establishments share the SIREN 356 000 000; INSEE numbers them so that the sum
 # of the SIRET's digits is a multiple of 5 instead of following the Luhn key.
 LA_POSTE_SIREN = "356000000"
