@@ -24,6 +24,13 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUMMARY_MAX_LENGTH = 1000
 
 
+class WebAddressField(forms.URLField):
+    """A web site's address: http or https only. Replacing URLField's own validator (rather than
+    adding one) gives a refused address one error, not two."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 def _no_control_characters(value):
     if CONTROL_CHARACTERS.search(value):
         raise ValidationError(
@@ -88,12 +95,11 @@ class ContributionForm(forms.Form):
         max_length=_model_max_length("street_address"),
         help_text=_("Numéro et voie, sans la commune."),
     )
-    website = forms.URLField(
+    website = WebAddressField(
         label=_("Site web"),
         required=False,
         max_length=_model_max_length("website"),
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Par ex. https://www.exemple.fr"),
     )
     email = forms.EmailField(

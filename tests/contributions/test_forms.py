@@ -238,3 +238,9 @@ def test_the_thanks_page(client, directory):
 def test_new_siret_is_stored_on_the_draft(client, directory):
     client.post(PROPOSE_FR, submission(siret=NEW_SIRET[:3] + " " + NEW_SIRET[3:]))
     assert ActorPage.objects.get().siret == NEW_SIRET
+
+
+def test_a_refused_web_address_gives_one_error(client, directory):
+    response = client.post(PROPOSE_FR, submission(website="javascript:alert(1)"))
+    form = response.context["form"]
+    assert form.errors["website"] == ["Saisissez une URL valide."]
