@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import formatting
 from .drill import DirectoryFilterBlock, directory_link
@@ -50,13 +51,36 @@ def error_list(message: str) -> ErrorList:
     return ErrorList([ValidationError(message)])
 
 
+# The catalogue of indicators belongs to the factsheet; the ground floor names it by string.
+INDICATOR_MODEL = "factsheet.Indicator"
+
+
+def indicator_chooser():
+    return SnippetChooserBlock(
+        INDICATOR_MODEL,
+        required=False,
+        label="Indicateur",
+        help_text="Ce que mesure ce chiffre, choisi dans le catalogue des indicateurs : sa "
+        "définition, son unité, sa source et sa page publique avec la série des années.",
+    )
+
+
+def card_key(value) -> str:
+    """The figure's identifier for the checks: its own key, else its indicator's code."""
+    indicator = value.get("indicator")
+    return value.get("key") or (getattr(indicator, "code", "") if indicator else "")
+
+
 class FigureCardBlock(blocks.StructBlock):
     """One key figure: a number stored as a Decimal, written for the reader's language.
 
-    Its optional ``key`` and ``check`` settings let the editor state how the figure derives
-    from other figures of the page, so that ``checks`` can recompute it.
+    Its indicator (a snippet of the factsheet's catalogue) says what it measures; its label,
+    unit and source may still word it for this page. Its optional ``key`` and ``check``
+    settings let the editor state how the figure derives from other figures of the page, so
+    that ``checks`` can recompute it.
     """
 
+    indicator = indicator_chooser()
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
     kind = blocks.ChoiceBlock(
         search_index=False,
@@ -119,7 +143,7 @@ class FigureCardBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
         form_layout = BlockGroup(
-            children=["value", "kind", "unit", "label", "context"],
+            children=["indicator", "value", "kind", "unit", "label", "context"],
             settings=[
                 "scale",
                 "decimals",
@@ -152,6 +176,13 @@ class FigureCardBlock(blocks.StructBlock):
                 errors["value"] = error_list(
                     f"Un pourcentage doit être compris entre 0 et 100 (valeur saisie : {number})."
                 )
+        indicator = value.get("indicator")
+        accepts = getattr(indicator, "accepts_card_kind", None)
+        if accepts is not None and value.get("kind") and not accepts(value["kind"]):
+            errors["kind"] = error_list(
+                f"L'indicateur « {indicator} » est de nature « {indicator.get_kind_display()} » : "
+                f"cette nature de chiffre ne lui correspond pas ({value['kind']})."
+            )
         if value.get("check"):
             for name in ("numerator", "denominator"):
                 if not value.get(name):
@@ -165,6 +196,12 @@ class FigureCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["figure_value"], context["figure_unit"] = figure_text(value)
+        indicator = value.get("indicator")
+        # The card's own wording first; the indicator's name when the card has none.
+        context["figure_label"] = value.get("label") or (
+            indicator.name if indicator and not value.get("unit") else ""
+        )
+        context["figure_source"] = value.get("source") or (indicator.source if indicator else "")
         request = (parent_context or {}).get("request")
         context["directory_link"] = directory_link(request, value.get("directory_filter"))
         return context

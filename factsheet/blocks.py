@@ -17,7 +17,13 @@ from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 from core import formatting
 from core.blocks import url_block_id
 from core.drill import DirectoryFilterBlock, directory_link
-from core.figures import PREVIEW_TEMPLATE, FigureCardBlock, SynchronisedCharBlock, error_list
+from core.figures import (
+    PREVIEW_TEMPLATE,
+    FigureCardBlock,
+    SynchronisedCharBlock,
+    error_list,
+    indicator_chooser,
+)
 from core.map_blocks import CommuneMapBlock
 
 from . import charts
@@ -66,13 +72,16 @@ class FigureGroupBlock(blocks.StructBlock):
 class ChartRowBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Libellé", max_length=80)
     value = blocks.DecimalBlock(label="Valeur", max_digits=15, decimal_places=3)
+    indicator = indicator_chooser()
     directory_filter = DirectoryFilterBlock()
 
     class Meta:
         icon = "list-ul"
         label = "Ligne"
         label_format = "{label} : {value}"
-        form_layout = BlockGroup(children=["label", "value"], settings=["directory_filter"])
+        form_layout = BlockGroup(
+            children=["label", "value"], settings=["indicator", "directory_filter"]
+        )
 
 
 BARS, STACKED, DONUT = "bars", "stacked", "donut"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core import formatting
-from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, figure_text
+from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, card_key, figure_text
 
 MULTIPLIERS = {
     PER_THOUSAND_CHECK: Decimal(1000),
@@ -56,7 +56,7 @@ def _describe(figure) -> str:
 def compute_checks(body) -> list[FigureCheck]:
     """One result per figure card that asks for a check, in reading order."""
     figures = [f for f in page_figures(body) if f.get("value") is not None]
-    by_key = {f["key"]: f for f in figures if f.get("key")}
+    by_key = {card_key(f): f for f in figures if card_key(f)}
     results = []
     for figure in figures:
         formula = figure.get("check")

@@ -1,16 +1,23 @@
-"""The key-figures page: figure cards and charts composed by editors, and their data files."""
+"""The key-figures page: figure cards and charts composed by editors, and their data files;
+the catalogue of indicators those figures measure."""
 
 import csv
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import drill
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
 from core.drill import DirectoryLinksPanel
 from core.models import BasePage
@@ -18,6 +25,192 @@ from core.spreadsheets import spreadsheet_row
 
 from . import checks, exports
 from .blocks import FactsheetStreamBlock
+
+# An indicator's code is its address (/fr/chiffres-cles/indicateurs/<code>/) and its column
+# in the open data: lower-case ASCII, digits, "-" and "_", as the figure cards' keys.
+CODE_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
+CODE_VALIDATOR = RegexValidator(
+    rf"^{CODE_PATTERN}$",
+    "Code : de 1 à 40 caractères, lettres minuscules sans accent, chiffres, « - » ou « _ », "
+    "commençant par une lettre ou un chiffre.",
+)
+
+
+class IndicatorKind(models.TextChoices):
+    COUNT = "count", "Nombre (effectif)"
+    PERCENT = "percent", "Pourcentage"
+    EUROS = "euros", "Montant en euros"
+    RATIO = "ratio", "Ratio (moyenne, densité, pour 1 000)"
+
+
+# The ways a figure card may write a value of each kind of indicator (core.formatting kinds).
+CARD_KINDS = {
+    IndicatorKind.COUNT: {"number"},
+    IndicatorKind.PERCENT: {"percent"},
+    IndicatorKind.EUROS: {"euro"},
+    IndicatorKind.RATIO: {"number", "per_thousand"},
+}
+
+
+class IndicatorForm(WagtailAdminModelForm):
+    """The directory filter is chosen from the directory's own taxonomies, read when the form
+    is built (core.drill), never typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in drill.FILTER_LABELS.items():
+            field_name = f"directory_{name}"
+            if field_name in self.fields:
+                choices = [("", "---------"), *drill.CHOICES[name]()]
+                current = self.initial.get(field_name)
+                if current and current not in dict(choices):
+                    # A value deleted from the directory since: kept visible so the editor sees
+                    # what to replace, flagged as such.
+                    choices.append((current, f"{current} (n'existe plus dans l'annuaire)"))
+                self.fields[field_name] = forms.ChoiceField(
+                    label=label, choices=choices, required=False
+                )
+
+
+class Indicator(TranslatableMixin, index.Indexed, models.Model):
+    """What one figure measures, whatever the year: its definition, scope, unit and source.
+
+    Figure cards and chart rows refer to it (core.figures, factsheet.blocks); its code, the
+    same in every language, gives its public page and its rows in the open data.
+    """
+
+    code = models.CharField(
+        "code",
+        max_length=40,
+        validators=[CODE_VALIDATOR],
+        help_text="Identifiant stable, jamais traduit, par ex. « emplois » : il donne l'adresse "
+        "de la page de l'indicateur et sa ligne dans les données ouvertes. Ne le changez pas "
+        "une fois publié.",
+    )
+    name = models.CharField("nom", max_length=200, help_text="Par ex. « Emplois de l'ESS ».")
+    definition = RichTextField(
+        "définition",
+        features=["bold", "italic", "link", "ul"],
+        help_text="Ce qui est compté, exactement.",
+    )
+    scope = models.TextField(
+        "champ et limites",
+        blank=True,
+        help_text="Ce qui est inclus ou exclu, les changements de méthode, les précautions.",
+    )
+    kind = models.CharField(
+        "nature", max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.COUNT
+    )
+    unit = models.CharField(
+        "unité",
+        max_length=80,
+        blank=True,
+        help_text="L'unité des valeurs, par ex. « emplois », « % », « euros ».",
+    )
+    territory = models.CharField("territoire", max_length=200)
+    territory_code = models.CharField(
+        "code du territoire",
+        max_length=20,
+        blank=True,
+        help_text="Code officiel du territoire (SIREN de l'EPCI, code INSEE), s'il est connu.",
+    )
+    producer = models.CharField(
+        "producteur", max_length=200, blank=True, help_text="Qui produit ou publie ce chiffre."
+    )
+    source = models.CharField("source", max_length=255, blank=True)
+    directory_family = models.CharField(drill.FILTER_LABELS["family"], max_length=40, blank=True)
+    directory_sector = models.CharField(drill.FILTER_LABELS["sector"], max_length=40, blank=True)
+    directory_commune = models.CharField(drill.FILTER_LABELS["commune"], max_length=10, blank=True)
+    directory_band = models.CharField(drill.FILTER_LABELS["band"], max_length=40, blank=True)
+
+    base_form_class = IndicatorForm
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("definition"),
+        FieldPanel("scope"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("unit")], heading="Nature et unité des valeurs"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("territory"),
+                FieldPanel("territory_code"),
+                FieldPanel("producer"),
+                FieldPanel("source"),
+            ],
+            heading="Territoire et source",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(f"directory_{name}") for name in drill.FILTER_LABELS],
+            heading="Acteurs de l'annuaire correspondants (facultatif)",
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("code"),
+        index.AutocompleteField("code"),
+        index.FilterField("locale"),
+        index.FilterField("kind"),
+    ]
+    # The code, the kind and the filters are data: copied to every translation, never offered
+    # to translators.
+    translatable_fields = [
+        SynchronizedField("code"),
+        TranslatableField("name"),
+        TranslatableField("definition"),
+        TranslatableField("scope"),
+        SynchronizedField("kind"),
+        TranslatableField("unit"),
+        TranslatableField("territory"),
+        SynchronizedField("territory_code"),
+        TranslatableField("producer"),
+        TranslatableField("source"),
+        *(SynchronizedField(f"directory_{name}") for name in drill.FILTER_LABELS),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["code"]
+        verbose_name = "indicateur"
+        verbose_name_plural = "indicateurs"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "locale"],
+                name="factsheet_indicator_code_per_locale",
+                violation_error_message="Un indicateur porte déjà ce code dans cette langue.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        # The form has no locale field, so Django's unique checks skip the constraint: say it
+        # here rather than let the database refuse the row.
+        if self.code and self.locale_id:
+            clash = (
+                Indicator.objects.filter(code=self.code, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash is not None:
+                raise ValidationError(
+                    {
+                        "code": f"Le code « {self.code} » est déjà celui de l'indicateur "
+                        f"« {clash.name} » : choisissez-en un autre."
+                    }
+                )
+
+    def accepts_card_kind(self, card_kind) -> bool:
+        """Whether a figure card may write this indicator's values as `card_kind`."""
+        return card_kind in CARD_KINDS.get(self.kind, ())
+
+    @property
+    def directory_filter(self):
+        """The filter as a DirectoryFilterBlock value gives it, for core.drill."""
+        return {name: getattr(self, f"directory_{name}") for name in drill.FILTER_LABELS}
 
 
 class FactsheetBodyBlock(FactsheetStreamBlock):

@@ -48,13 +48,20 @@ class DemoLoader:
     def load(self):
         data = {app_label: demo_data(app_label) for app_label in DEMO_APPS}
         self.snippet_models = list(dict.fromkeys(snippet_models(data)))
+        snippets = [entry for app in data.values() for entry in app.get("snippets", [])]
+        # Snippets that pages refer to (indicators) exist before the pages; a snippet that
+        # refers to a page comes after them.
+        later = [entry for entry in snippets if '"$page"' in json.dumps(entry)]
+        for entry in snippets:
+            if entry not in later:
+                self.snippet(entry)
         entries = [entry for app in data.values() for entry in app.get("pages", [])]
         # The site's root page first, then the others in order: parents before children.
         for entry in sorted(entries, key=lambda entry: entry["parent"] is not None):
             self.page(entry)
+        for entry in later:
+            self.snippet(entry)
         for app in data.values():
-            for entry in app.get("snippets", []):
-                self.snippet(entry)
             for model_label, values in app.get("settings", {}).items():
                 self.site_settings(model_label, values)
         return self.translate_into_english()

@@ -5,7 +5,7 @@ import copy
 import pytest
 
 from factsheet.models import FactsheetPage
-from tests.factsheet.demo_body import BODY
+from tests.factsheet.demo_body import body_with_indicators
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def make_factsheet(home_page):
             title="Les chiffres clés",
             slug=slug,
             territory="CA Hénin-Carvin",
-            body=copy.deepcopy(BODY if body is None else body),
+            body=body_with_indicators() if body is None else copy.deepcopy(body),
             **fields,
         )
         home_page.add_child(instance=page)

@@ -1,0 +1,103 @@
+"""The catalogue of indicators in the admin: its listing (search, filters), and the refusal to
+delete an indicator that a page still uses."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.models import ReferenceIndex
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Indicator, IndicatorKind
+
+
+class IndicatorFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Nature", choices=IndicatorKind.choices, empty_label="Toutes"
+    )
+    territory = django_filters.CharFilter(label="Territoire", lookup_expr="icontains")
+    producer = django_filters.CharFilter(label="Producteur", lookup_expr="icontains")
+    used = django_filters.BooleanFilter(
+        label="Utilisé par une page", method="filter_used", widget=forms.NullBooleanSelect
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["locale"]
+
+    def filter_used(self, queryset, name, value):
+        if value is None:
+            return queryset
+        used = ReferenceIndex.objects.filter(
+            to_content_type=ReferenceIndex._get_base_content_type(Indicator)
+        ).values_list("to_object_id", flat=True)
+        used_ids = {int(pk) for pk in used if str(pk).isdigit()}
+        return queryset.filter(pk__in=used_ids) if value else queryset.exclude(pk__in=used_ids)
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "decimal"
+    menu_label = "Indicateurs"
+    menu_name = "indicateurs"
+    add_to_admin_menu = True
+    menu_order = 160
+    list_display = ["name", "code", "kind", "unit", "territory", "locale"]
+    list_filter = None
+    filterset_class = IndicatorFilterSet
+    search_fields = ["name", "code"]
+    search_backend_name = None  # the database: the catalogue is small and codes are exact
+    ordering = ["code"]
+
+
+register_snippet(IndicatorViewSet)
+
+
+def pages_using(indicator):
+    """The pages (and other objects) whose content refers to `indicator`, from Wagtail's
+    reference index: [(label, edit URL or None)]."""
+    usage = ReferenceIndex.get_grouped_references_to(indicator)
+    found = []
+    for obj, _references in usage:
+        title = getattr(obj, "get_admin_display_title", None)
+        label = title() if title else str(obj)
+        edit_url = None
+        if hasattr(obj, "depth"):  # a page
+            edit_url = reverse("wagtailadmin_pages:edit", args=[obj.pk])
+        found.append((label, edit_url))
+    return found
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_used_indicators(request, instances):
+    """Deleting an indicator still used would leave its figures without a definition and
+    break its public page: refuse, and say which pages use it. Runs for the single and the
+    bulk deletion alike, before the confirmation."""
+    instances = [item for item in instances if isinstance(item, Indicator)]
+    refused = [(item, pages) for item in instances if (pages := pages_using(item))]
+    if not refused:
+        return None
+    for indicator, pages in refused:
+        messages.error(
+            request,
+            format_html(
+                "L'indicateur « {} » ({}) est encore utilisé et ne peut pas être supprimé. "
+                "Retirez-le d'abord de ces pages : {}",
+                indicator.name,
+                indicator.code,
+                format_html_join(
+                    ", ",
+                    "{}",
+                    (
+                        (format_html('<a href="{}">{}</a>', url, label) if url else label,)
+                        for label, url in pages
+                    ),
+                ),
+            ),
+        )
+    return redirect(Indicator.snippet_viewset.get_url_name("list"))
