@@ -79,5 +79,5 @@ check: install ## Django checks, missing migrations, English catalogue, deployme
 fuzz: install ## Send 10 000 generated hostile requests to every public URL of a demo database (FUZZ_CASES=…)
 	$(PY) bench/fuzz.py
 
-bench: compile-messages ## Measure every public page under gunicorn with wrk, cached and not, against the floor (PostgreSQL *_bench DATABASE_URL)
-	$(PY) bench/site_bench.py --port $(or $(BENCH_PORT),8131)
+bench: compile-messages ## Measure every public page under gunicorn with wrk, cached and not, against a bare Django floor; writes docs/benchmarks.md (PostgreSQL *_bench DATABASE_URL)
+	$(PY) bench/site_bench.py --write --port $(or $(BENCH_PORT),8131)

@@ -26,11 +26,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-if getattr(settings, "BENCH_FLOOR", False):
-    from bench.floor import floor
-
-    urlpatterns.append(path("bench-floor", floor))
-
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("contributions.urls")),
