@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's public address: absolute URLs (canonical, sitemap, exports, e-mails) and the Wagtail Site.
+SITE_BASE_URL ?= http://$(HOST):$(PORT)
 # make test: workers for the tests that need no browser (0 runs them in one process); BROWSER_TESTS=no leaves the browser tests out.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 BROWSER_TESTS ?= yes
@@ -41,11 +43,12 @@ messages: install ## Update the English catalogue from templates and Python code
 
 demo: compile-messages ## Migrate, load the demo content (keeps existing pages) and ensure an admin account
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo
+	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py load_demo
+	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py ensure_site
 	$(PY) manage.py ensure_admin
 
 run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite unless DATABASE_URL is set)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set): in parallel, then the browser tests
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadfile
@@ -74,7 +77,8 @@ check: install ## Django checks, missing migrations, English catalogue, deployme
 	$(PY) manage.py check_messages
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=ess_site.settings.production SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
-		ALLOWED_HOSTS=ess.example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=ess.example.org SITE_BASE_URL=https://ess.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 fuzz: install ## Send 10 000 generated hostile requests to every public URL of a demo database (FUZZ_CASES=…)
 	$(PY) bench/fuzz.py

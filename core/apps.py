@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Socle commun"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment checks

@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, PageViewRestriction
 
 from . import navigation
+from .public_address import base_url
 
 
 def view_restrictions_at(path):
@@ -48,6 +49,16 @@ class BasePage(Page):
 
             context["untranslated_strings"] = untranslated_strings(self)
         return context
+
+    def get_url_parts(self, request=None):
+        """Wagtail's parts of the page's URL, at the site's public address (SITE_BASE_URL):
+        full URLs (canonical, sitemap, JSON-LD, exports) never carry the Site record's host,
+        `localhost` in a fresh database. Without an address, the Site's root URL as before."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None or not base_url():
+            return parts
+        site_id, _site_root_url, page_path = parts
+        return site_id, base_url(), page_path
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query; none without

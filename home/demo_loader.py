@@ -13,6 +13,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from core.localization import give_list_items_ids, translate
+from core.public_address import host_and_port
 
 # In loading order: pages are appended to their parent's children in this order (a page with
 # "position": "first" goes before its siblings). An app with demo content adds itself here.
@@ -132,8 +133,14 @@ class DemoLoader:
     def make_site_root(page, site_name):
         site = Site.objects.filter(is_default_site=True).first()
         if not site:
+            # At the public address, like `manage.py ensure_site` keeps it.
+            hostname, port = host_and_port(settings.SITE_BASE_URL) or ("localhost", 80)
             Site.objects.create(
-                hostname="localhost", root_page=page, is_default_site=True, site_name=site_name
+                hostname=hostname,
+                port=port,
+                root_page=page,
+                is_default_site=True,
+                site_name=site_name,
             )
             return
         placeholder = site.root_page

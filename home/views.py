@@ -11,13 +11,15 @@ from wagtail import views as wagtail_views
 
 from core import routing
 from core.cache import find_site
+from core.public_address import absolute_url
 
 from .sitemap import MultilingualSitemap
 
 
 @require_safe
 def robots_txt(request):
-    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    sitemap_url = absolute_url(reverse("sitemap"), request.build_absolute_uri("/"))
+    context = {"sitemap_url": sitemap_url}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 

@@ -10,6 +10,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from core import navigation
+from core.public_address import absolute_url
 
 register = template.Library()
 
@@ -37,7 +38,9 @@ def language_alternates(context):
             "code": code,
             "name": name,
             "url": urls.get(code),
-            "absolute_url": request.build_absolute_uri(urls[code]) if urls.get(code) else None,
+            "absolute_url": absolute_url(urls[code], request.build_absolute_uri("/"))
+            if urls.get(code)
+            else None,
             "home_url": translate_url(f"/{current}/", code),
             "is_current": code == current,
         }

@@ -220,7 +220,12 @@ FORM_URL_PATTERNS = [
 ]
 
 WAGTAIL_SITE_NAME = "L'ESS en Hénin-Carvin"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port, no path): every absolute URL pages, the
+# sitemap, exports and e-mails give is built on it (core/public_address.py), never on the
+# request's Host. `make run`'s address in development; production requires an https one
+# (deployment check core.E001).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL).rstrip("/")
 # Gravatar and the release check would be the admin's only third-party origins: its CSP allows
 # none (upgrades are the maintainers' business, not a banner for editors).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

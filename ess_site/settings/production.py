@@ -8,6 +8,9 @@ from .base import DATABASES, DEFAULT_FROM_EMAIL, INSTALLED_APPS, MIDDLEWARE
 SECRET_KEY = os.environ["SECRET_KEY"]
 # ALLOWED_HOSTS comes from the environment in base.
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# No default: a deployment names its public address, or `check --deploy` fails (core.E001).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL).rstrip("/")
 
 # A copy, so that importing these settings never alters the base module's dictionary.
 DATABASES = {"default": {**DATABASES["default"]}}

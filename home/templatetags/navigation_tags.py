@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core import navigation
+from core.public_address import absolute_url
 from home import chrome
 from home.models import SiteSettings
 
@@ -73,7 +74,7 @@ def canonical_url(context):
         url = page.get_full_url(request)
         if url:
             return url
-    return request.build_absolute_uri(request.path) if request else ""
+    return absolute_url(request.path, request.build_absolute_uri("/")) if request else ""
 
 
 @register.simple_tag

@@ -29,7 +29,7 @@ def test_sitemap_lists_live_public_pages_in_both_languages(client, home_page):
     assert response["Content-Type"].startswith("application/xml")
     xml = response.content.decode()
     for path in ("/fr/", "/fr/politique-ess/", "/en/", "/en/about/"):
-        assert f"<loc>http://localhost{path}</loc>" in xml
+        assert f"<loc>http://testserver{path}</loc>" in xml
     assert "brouillon" not in xml and "privee" not in xml
 
 
@@ -49,13 +49,13 @@ def test_page_head_has_canonical_description_and_open_graph(client, home_page):
         seo_title="Politique ESS de la CAHC",
     )
     html = client.get("/fr/politique-ess/?page=2").content.decode()
-    assert '<link rel="canonical" href="http://localhost/fr/politique-ess/">' in html
+    assert '<link rel="canonical" href="http://testserver/fr/politique-ess/">' in html
     assert (
         '<meta name="description" content="La feuille de route ESS de la CAHC &amp; ses axes.">'
         in html
     )
     assert '<meta property="og:title" content="Politique ESS de la CAHC">' in html
-    assert '<meta property="og:url" content="http://localhost/fr/politique-ess/">' in html
+    assert '<meta property="og:url" content="http://testserver/fr/politique-ess/">' in html
     assert '<meta property="og:locale" content="fr_FR">' in html
     assert "<title>Politique ESS de la CAHC – L'ESS en Hénin-Carvin</title>" in html
 
