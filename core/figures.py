@@ -33,6 +33,16 @@ CHECK_CHOICES = [
     (SHARE_CHECK, "Part en % : numérateur ÷ dénominateur × 100"),
 ]
 
+ADVANCED_HELP = (
+    "Facultatif. Pour un chiffre calculé à partir de deux autres chiffres de la page (un taux, "
+    "une moyenne, une part) : donnez un identifiant aux deux chiffres de départ (un chiffre "
+    "relié à un indicateur a déjà le code de l'indicateur pour identifiant), puis choisissez "
+    "ici le calcul et ces deux identifiants (numérateur : le chiffre divisé, par ex. "
+    "« etablissements » ; dénominateur : celui par lequel on divise, par ex. « population »). "
+    "Avant publication, l'éditeur recalcule le chiffre "
+    "et signale un écart."
+)
+
 
 class SynchronisedCharBlock(blocks.CharBlock):
     """A CharBlock holding data rather than prose (an identifier, a phone number).
@@ -142,19 +152,28 @@ class FigureCardBlock(blocks.StructBlock):
         template = "blocks/figure_card.html"
         preview_template = PREVIEW_TEMPLATE
         description = "Un chiffre mis en valeur, avec son unité, son libellé et sa source."
+        # Year and source are what the reader checks a figure by: in the main form. The
+        # recomputation's identifiers are for the few figures derived from others: folded away
+        # under "Avancé", with a word on what they are for.
         form_layout = BlockGroup(
-            children=["indicator", "value", "kind", "unit", "label", "context"],
-            settings=[
-                "scale",
-                "decimals",
+            children=[
+                "indicator",
+                "value",
+                "kind",
+                "unit",
+                "label",
+                "context",
                 "year",
                 "source",
                 BlockGroup(
-                    heading="Vérification du chiffre",
+                    heading="Avancé : vérification du chiffre",
+                    classname="collapsed",
+                    help_text=ADVANCED_HELP,
+                    icon="cogs",
                     children=["key", "check", "numerator", "denominator"],
                 ),
-                "directory_filter",
             ],
+            settings=["scale", "decimals", "directory_filter"],
         )
         preview_value = {
             "value": Decimal("3761"),

@@ -175,6 +175,7 @@ class CommuneValueBlock(blocks.StructBlock):
     class Meta:
         icon = "site"
         label = "Valeur d'une commune"
+        description = "Le chiffre d'une commune, montré sur la carte et dans son tableau."
         label_format = "{commune} : {value}"
 
 
@@ -228,12 +229,23 @@ class CommuneMapBlock(blocks.StructBlock):
         template = "blocks/commune_map.html"
         preview_template = "factsheet/block_preview.html"
         description = (
-            "Les 14 communes coloriées selon le nombre d'acteurs de l'annuaire ou des valeurs "
-            "saisies, avec légende, tableau de données et fichiers CSV et JSON."
+            "Les 14 communes coloriées selon le nombre d'acteurs de l'annuaire ou selon vos "
+            "chiffres, avec une légende et le tableau des valeurs, téléchargeable."
         )
+        # Unit, decimals, year and source in the main form, as on the chart: they are what
+        # the reader needs to read the figures, not presentation.
         form_layout = BlockGroup(
-            children=["title", "data", "family", "sector", "values", "unit"],
-            settings=["decimals", "year", "source"],
+            children=[
+                "title",
+                "data",
+                "family",
+                "sector",
+                "values",
+                "unit",
+                "decimals",
+                "year",
+                "source",
+            ]
         )
         preview_value = {"title": "Acteurs de l'ESS par commune", "data": ACTORS}
 

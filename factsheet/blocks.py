@@ -78,6 +78,7 @@ class ChartRowBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Ligne"
+        description = "Une ligne du graphique : un libellé et sa valeur."
         label_format = "{label} : {value}"
         form_layout = BlockGroup(
             children=["label", "value"], settings=["indicator", "directory_filter"]
@@ -124,12 +125,22 @@ class ChartBlock(blocks.StructBlock):
         template = "blocks/chart.html"
         preview_template = PREVIEW_TEMPLATE
         description = (
-            "Barres, barre empilée ou anneau, dessiné sans JavaScript, avec son tableau "
-            "de données et un fichier CSV."
+            "Un graphique en barres ou en anneau, accompagné du tableau de ses chiffres, "
+            "que les visiteurs peuvent aussi télécharger pour un tableur."
         )
+        # What the reader must know to read the figures (unit, decimals, source) sits in the
+        # main form, next to the rows: the settings icon hid it from editors.
         form_layout = BlockGroup(
-            children=["title", "chart_type", "rows", "summary"],
-            settings=["kind", "decimals", "source", "note"],
+            children=[
+                "title",
+                "chart_type",
+                "rows",
+                "kind",
+                "decimals",
+                "source",
+                "summary",
+                "note",
+            ]
         )
         preview_value = {
             "title": "Établissements par statut juridique",

@@ -4,6 +4,7 @@ use too are core's)."""
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.rich_text import RichText
 
 from core.blocks import INLINE_FEATURES, TranslatedPageChooserBlock
 from core.navigation import shown_to_public
@@ -11,6 +12,21 @@ from core.navigation import shown_to_public
 from .sitemap import page_tree
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """The pages' free text, described for the block chooser."""
+
+    # Migrations see Wagtail's rich text block, as stored pages always have.
+    canonical_module_path = "wagtail.blocks.RichTextBlock"
+
+    class Meta:
+        icon = "pilcrow"
+        description = "Des paragraphes de texte mis en forme : intertitres, listes, liens."
+        preview_value = RichText(
+            "<p>La CA Hénin-Carvin est un EPCI composé de 14 communes, qui compte "
+            "126 895 habitants et habitantes.</p>"
+        )
 
 
 class AxisBlock(blocks.StructBlock):
@@ -22,6 +38,7 @@ class AxisBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = "Axe"
+        description = "Un axe de la feuille de route : son intitulé et, si besoin, son détail."
 
 
 class RoadmapBlock(blocks.StructBlock):
@@ -79,6 +96,7 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Lien"
+        description = "Un lien vers une page du site ou vers un autre site."
 
     def clean(self, value):
         value = super().clean(value)
@@ -114,6 +132,7 @@ class RelatedLinksBlock(blocks.StructBlock):
             "heading": "Pour aller plus loin",
             "links": [
                 {
+                    "page": None,
                     "url": "http://www.esshdf.org",
                     "label": "La plateforme de l'ESS en Hauts-de-France",
                 }
@@ -124,7 +143,7 @@ class RelatedLinksBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         # A chosen page may since have been unpublished, made private or deleted.
         context["links"] = [
-            link for link in value["links"] if shown_to_public(link["page"]) or link["url"]
+            link for link in value["links"] if shown_to_public(link.get("page")) or link.get("url")
         ]
         return context
 
@@ -137,6 +156,7 @@ class PartnerBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = "Partenaire"
+        description = "Une organisation partenaire : son nom, sa présentation, son site."
 
 
 class PartnersBlock(blocks.StructBlock):

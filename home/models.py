@@ -57,7 +57,7 @@ class HomePage(BasePage):
             ("actors", actor_cards()),
             ("commune_map", CommuneMapBlock()),
             ("callout", CalloutBlock()),
-            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
         blank=True,
         verbose_name="Contenu",
@@ -100,7 +100,7 @@ class PolicyPage(BasePage):
             ("commune_map", CommuneMapBlock()),
             ("contact", ContactCardBlock()),
             ("related_links", home_blocks.RelatedLinksBlock()),
-            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
         ],
         blank=True,
         verbose_name="Contenu",
@@ -136,7 +136,7 @@ class ContentPage(BasePage):
     body = StreamField(
         [
             ("heading", HeadingBlock()),
-            ("rich_text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
             ("site_map", home_blocks.SiteMapBlock()),
         ],
         blank=True,
@@ -166,6 +166,7 @@ class PartnerLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Lien partenaire"
+        description = "Le nom d'un partenaire et l'adresse de son site, en pied de page."
 
 
 class PartnerLinks(TranslatableMixin, models.Model):
