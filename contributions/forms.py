@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import Family
 from directory.models import ActorPage, Commune, Sector
-from directory.validators import PHONE_PATTERN, siret_is_valid
+from directory.validators import PHONE_PATTERN, siren_is_valid, siret_is_valid
 
-from . import tokens
+from . import services, tokens
 
 # Control characters other than tab and line breaks: never part of a name or an address.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -71,7 +71,10 @@ class ContributionForm(forms.Form):
         label=_("SIRET"),
         required=False,
         max_length=20,
-        help_text=_("14 chiffres, facultatif. Par ex. 123 456 789 00012."),
+        help_text=_(
+            "14 chiffres, facultatif. Par ex. 123 456 789 00012. Pour une fiche déjà dans "
+            "l’annuaire, le SIREN (9 chiffres) suffit."
+        ),
     )
     family = forms.ChoiceField(
         label=_("Famille de l’ESS"), required=False, choices=[("", "—"), *Family.choices]
@@ -156,8 +159,9 @@ class ContributionForm(forms.Form):
         "summary",
     ]
 
-    def __init__(self, *args, sectors, **kwargs):
+    def __init__(self, *args, sectors, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.actor = actor  # the profile being corrected, None for a new actor
         self.fields["sectors"].queryset = sectors
         not_in_list = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
         for name in ("family", "sectors", "commune"):
@@ -173,6 +177,8 @@ class ContributionForm(forms.Form):
 
     def clean_siret(self):
         siret = re.sub(r"\s", "", self.cleaned_data["siret"])
+        if len(siret) == 9 and siret.isdigit():
+            return self._siret_of_siren(siret)
         if siret and not siret_is_valid(siret):
             raise ValidationError(
                 _(
@@ -183,6 +189,38 @@ class ContributionForm(forms.Form):
                 params={"value": siret},
             )
         return siret
+
+    def _siret_of_siren(self, siren):
+        """A SIREN names a company, the directory lists establishments (one SIRET each): a SIREN
+        is taken for the SIRET of the one listed actor of that company, the profile being
+        corrected first. A new actor needs its establishment's SIRET, which a SIREN cannot
+        give."""
+        if not siren_is_valid(siren):
+            raise ValidationError(
+                _(
+                    "Ce SIREN n’est pas valide (« %(value)s ») : il compte 9 chiffres dont le "
+                    "dernier est une clé de contrôle. Vérifiez chaque chiffre."
+                ),
+                code="siren",
+                params={"value": siren},
+            )
+        if self.actor is not None and self.actor.siret.startswith(siren):
+            return self.actor.siret
+        actors = services.actors_with_siren(siren)
+        if len(actors) == 1:
+            return actors[0].siret
+        if actors:
+            message = _(
+                "Plusieurs établissements de l’annuaire ont ce SIREN (« %(value)s ») : indiquez "
+                "le SIRET (14 chiffres) de celui dont il s’agit."
+            )
+        else:
+            message = _(
+                "Aucun acteur de l’annuaire n’a ce SIREN (« %(value)s ») : indiquez le SIRET "
+                "(14 chiffres) de l’établissement situé dans l’agglomération, ou laissez le "
+                "champ vide."
+            )
+        raise ValidationError(message, code="siren_unknown", params={"value": siren})
 
     def clean(self):
         cleaned_data = super().clean()

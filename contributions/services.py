@@ -45,6 +45,16 @@ def actor_with_siret(siret):
     return ActorPage.objects.filter(siret=siret, locale=default_locale()).first()
 
 
+def actors_with_siren(siren):
+    """The actors of the default language whose SIRET belongs to this company (at most two:
+    enough to tell one from several)."""
+    return list(
+        ActorPage.objects.filter(siret__startswith=siren, locale=default_locale())
+        .order_by("pk")
+        .only("pk", "siret", "title")[:2]
+    )
+
+
 def _apply(actor, values):
     sectors = values["sectors"]
     for name, value in values.items():

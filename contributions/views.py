@@ -63,9 +63,9 @@ def _contribution_form(request, actor):
     sectors = Sector.objects.filter(locale=Locale.get_active())
     status = 200
     if request.method != "POST":
-        form = ContributionForm(initial=_initial(actor), sectors=sectors)
+        form = ContributionForm(initial=_initial(actor), sectors=sectors, actor=actor)
     else:
-        form = ContributionForm(request.POST, sectors=sectors)
+        form = ContributionForm(request.POST, sectors=sectors, actor=actor)
         limited = is_ratelimited(
             request,
             group="contributions",

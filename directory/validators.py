@@ -1,4 +1,5 @@
-"""Checks for French company identifiers: SIRET (Luhn key) and RNA (associations register)."""
+"""Checks for French company identifiers: SIRET and SIREN (Luhn key) and RNA (associations
+register)."""
 
 import re
 
@@ -31,6 +32,12 @@ def siret_is_valid(value: str) -> bool:
     if value.startswith(LA_POSTE_SIREN):
         return sum(int(char) for char in value) % 5 == 0
     return luhn_valid(value)
+
+
+def siren_is_valid(value: str) -> bool:
+    """A company's 9-digit SIREN (the first 9 digits of its establishments' SIRET), with its
+    Luhn key; La Poste's SIREN follows the key too."""
+    return bool(re.fullmatch(r"\d{9}", value or "")) and luhn_valid(value)
 
 
 def validate_siret(value):

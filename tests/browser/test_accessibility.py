@@ -4,31 +4,12 @@ Each page is also saved as a full-page screenshot in test-artifacts/screenshots/
 git) so that a person can look at what the tests saw.
 """
 
-from pathlib import Path
-
 import pytest
 
+from .axe import axe_failures, axe_violations
 from .conftest import WIDTHS
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async (tags) => {
-            const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-            return results.violations.map((v) => ({
-                id: v.id,
-                help: v.help,
-                targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-            }));
-        }""",
-        WCAG_21_AA,
-    )
 
 
 def test_public_pages_have_no_wcag_21_aa_violation_at_375_and_1280_px(
@@ -43,11 +24,7 @@ def test_public_pages_have_no_wcag_21_aa_violation_at_375_and_1280_px(
             shot = artifacts_dir / f"{sample.slug}-{width}.png"
             injectable_page.screenshot(path=str(shot), full_page=True)
             screenshots.append(shot)
-            for violation in axe_violations(injectable_page):
-                failures.append(
-                    f"{sample.path} @ {width}px: {violation['id']} ({violation['help']}) "
-                    f"on {violation['targets']}"
-                )
+            failures += axe_failures(injectable_page, f"{sample.path} @ {width}px")
     print(f"\naxe: {len(demo_site)} page types × {len(WIDTHS)} widths, {len(failures)} violations")
     assert failures == [], "\n".join(failures)
     assert all(shot.stat().st_size > 1000 for shot in screenshots)

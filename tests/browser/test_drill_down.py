@@ -8,8 +8,8 @@ import pytest
 
 from factsheet.models import FactsheetPage
 
+from .axe import axe_failures
 from .conftest import WIDTHS
-from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -27,10 +27,7 @@ def test_the_linked_chart_has_no_wcag_21_aa_violation(demo_site, live_server, in
             injectable_page.set_viewport_size({"width": width, "height": 900})
             assert injectable_page.goto(live_server.url + path).status == 200
             assert injectable_page.locator("a.chart__link").count() == 2, path
-            failures += [
-                f"{path} @ {width}px: {v['id']} ({v['help']}) on {v['targets']}"
-                for v in axe_violations(injectable_page)
-            ]
+            failures += axe_failures(injectable_page, f"{path} @ {width}px")
     assert failures == [], "\n".join(failures)
 
 

@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 from directory.models import ActorPage, DirectoryIndexPage
 
+from .axe import axe_failures
 from .conftest import WIDTHS
-from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +38,7 @@ def test_maps_have_no_wcag_21_aa_violation_at_375_and_1280_px(
             injectable_page.screenshot(
                 path=str(artifacts_dir / f"map-{name}-{width}.png"), full_page=True
             )
-            failures += [
-                f"{path} @ {width}px: {v['id']} ({v['help']}) on {v['targets']}"
-                for v in axe_violations(injectable_page)
-            ]
+            failures += axe_failures(injectable_page, f"{path} @ {width}px")
     assert failures == [], "\n".join(failures)
 
 

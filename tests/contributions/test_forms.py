@@ -7,6 +7,7 @@ from wagtail.models import WorkflowState
 from contributions.models import Contribution
 from directory.models import ActorPage
 from tests.accounts import create_moderator
+from tests.directory.conftest import luhn_siret
 
 from .conftest import LISTED_SIRET, NEW_SIRET, form_token, submission
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 PROPOSE_FR = "/fr/contribuer/proposer/"
 PROPOSE_EN = "/en/contribuer/proposer/"
+SIREN = "732829320"  # its Luhn key is right
 
 
 def correct_url(page, language="fr"):
@@ -213,13 +215,15 @@ def test_open_proposals_are_capped_per_email_address(client, directory, settings
 
 
 def test_scripted_submissions_from_one_address_are_limited(client, directory, settings):
+    """The issue's measure: 1 000 scripted submissions from one address, each complete, with
+    its own fresh form token and e-mail address, store the rate limit's 5 and no more."""
     settings.CONTRIBUTION_RATE_LIMIT = "5/h"
     statuses = [
         client.post(
             PROPOSE_FR,
             submission(title=f"Acteur {n}", submitter_email=f"robot{n}@example.org"),
         ).status_code
-        for n in range(40)
+        for n in range(1000)
     ]
     assert statuses[:5] == [302] * 5 and set(statuses[5:]) == {429}
     assert Contribution.objects.count() == 5
@@ -244,3 +248,51 @@ def test_a_refused_web_address_gives_one_error(client, directory):
     response = client.post(PROPOSE_FR, submission(website="javascript:alert(1)"))
     form = response.context["form"]
     assert form.errors["website"] == ["Saisissez une URL valide."]
+
+
+@pytest.fixture
+def listed_company(directory):
+    """An actor whose SIRET carries a valid SIREN, as real ones do (SIREN 732 829 320)."""
+    page = ActorPage(title="Coopérative d'essai", siret=luhn_siret(f"{SIREN}0001"))
+    directory.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_siren_with_a_wrong_key_is_refused(client, directory):
+    html = client.post(PROPOSE_FR, submission(siret="732 829 321")).content.decode()
+    assert "Ce SIREN n’est pas valide (« 732829321 »)" in html
+    assert not Contribution.objects.exists()
+
+
+def test_a_siren_of_no_listed_actor_asks_for_the_siret(client, directory):
+    """A new actor needs its establishment's SIRET: a company may have several, in and outside
+    the agglomeration, and the SIREN does not say which one is listed."""
+    html = client.post(PROPOSE_FR, submission(siret=SIREN)).content.decode()
+    assert "Aucun acteur de l’annuaire n’a ce SIREN (« 732829320 »)" in html
+    english = client.post(PROPOSE_EN, submission(siret=SIREN)).content.decode()
+    assert "No actor in the directory has this SIREN" in english
+    assert not Contribution.objects.exists()
+
+
+def test_the_siren_of_a_listed_actor_corrects_that_actor(client, listed_company):
+    response = client.post(PROPOSE_FR, submission(siret="732 829 320", summary="Complété."))
+    assert response.status_code == 302
+    contribution = Contribution.objects.get()
+    assert (contribution.kind, contribution.page_id) == ("correction", listed_company.pk)
+    assert listed_company.get_latest_revision_as_object().siret == listed_company.siret
+
+
+def test_a_correction_may_give_the_siren_of_its_own_profile(client, listed_company):
+    data = submission(title="Coopérative d'essai", siret=SIREN, summary="Complété.")
+    assert client.post(correct_url(listed_company), data).status_code == 302
+    draft = ActorPage.objects.get(pk=listed_company.pk).get_latest_revision_as_object()
+    assert (draft.siret, draft.summary) == (listed_company.siret, "Complété.")
+
+
+def test_a_siren_shared_by_two_listed_establishments_asks_which(client, listed_company):
+    second = ActorPage(title="Coopérative, second site", siret=luhn_siret(f"{SIREN}0002"))
+    listed_company.get_parent().add_child(instance=second)
+    html = client.post(PROPOSE_FR, submission(siret=SIREN)).content.decode()
+    assert "Plusieurs établissements de l’annuaire ont ce SIREN" in html
+    assert not Contribution.objects.exists()

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
-from wagtail.models import WorkflowState
+from wagtail.models import WorkflowPage, WorkflowState
 
 from contributions import services
 from contributions.models import Contribution
@@ -171,3 +171,35 @@ def test_a_decided_contribution_cannot_be_decided_again(directory, moderator):
     assert (refused.status_code, refused.url) == (302, "/admin/")  # Wagtail's "permission denied"
     contribution.refresh_from_db()
     assert contribution.status == "accepted"
+
+
+def approve_in_wagtail(client, contribution):
+    """Wagtail's own "Approuver" action of the page's moderation task."""
+    task_state = services.current_task_state(contribution)
+    url = f"/admin/pages/workflow/action/{contribution.page_id}/approve/{task_state.pk}/"
+    return client.post(url, {"comment": ""})
+
+
+def test_only_a_moderator_approves_in_wagtails_own_screens(directory, moderator):
+    """Wagtail's workflow action is the other way to approve: an editor is refused there too,
+    a moderator's approval publishes (the same request, so the refusal is not a bad form)."""
+    contribution = propose()
+    approve_in_wagtail(signed_in(create_editor()), contribution)
+    contribution.refresh_from_db()
+    assert contribution.status == "new" and not ActorPage.objects.get().live
+
+    approve_in_wagtail(signed_in(moderator), contribution)
+    contribution.refresh_from_db()
+    assert contribution.status == "accepted" and ActorPage.objects.get().live
+
+
+def test_without_a_workflow_a_proposal_stays_a_draft(actor, directory):
+    """Should the workflow be detached from the tree, proposals wait as drafts: nothing falls
+    back to publishing them."""
+    WorkflowPage.objects.all().delete()
+    contribution = propose()
+    suggest(actor, title="Jardins d'essai", summary="Autre résumé.")
+    assert not ActorPage.objects.get(pk=contribution.page_id).live
+    actor.refresh_from_db()
+    assert actor.summary == "Des paniers de légumes."
+    assert not WorkflowState.objects.exists()

@@ -7,7 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
 
 from directory.models import ActorPage, Commune, DirectoryIndexPage
-from directory.validators import siret_is_valid, validate_rna, validate_siret
+from directory.validators import siren_is_valid, siret_is_valid, validate_rna, validate_siret
 from home.models import HomePage
 
 from .conftest import luhn_siret
@@ -102,3 +102,19 @@ class TestTree(WagtailPageTestCase):
     def test_one_directory_per_language_tree(self):
         assert DirectoryIndexPage.max_count_per_parent == 1
         assert DirectoryIndexPage.max_count is None
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("732829320", True),
+        ("356000000", True),  # La Poste's SIREN follows the Luhn key, unlike its SIRETs
+        ("732829321", False),
+        ("73282932", False),
+        ("7328293200", False),
+        ("73282932a", False),
+        ("", False),
+    ],
+)
+def test_siren_key(value, valid):
+    assert siren_is_valid(value) is valid
