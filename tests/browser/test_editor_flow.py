@@ -93,9 +93,7 @@ def compose_factsheet(page):
         fill_block_field(page, f"body-1-value-rows-{index}-value-label", label)
         fill_block_field(page, f"body-1-value-rows-{index}-value-value", value)
     fill_block_field(page, "body-1-value-summary", CHART_SUMMARY)
-    # The nature of the values is a setting of the block, behind its "Paramètres" button.
-    chart = page.locator("section.w-panel:has([name='body-1-value-title'])").last
-    chart.get_by_role("button", name="Paramètres").first.click()
+    # The nature of the values is in the block's main form, next to its rows.
     fill_block_field(page, "body-1-value-kind", "Pourcentage", choice=True)
 
 
