@@ -1,11 +1,18 @@
 """Whole-page cache for anonymous visitors, and its invalidation when anything published changes.
 
-What is cached: the HTML of a public-site GET or HEAD that answered 200, for a request carrying
-no session cookie (visitors never get one; editors always have one), outside the admin and
-outside Wagtail's previews. The key is the host, the full path with its query string (so
-`?q=jardin` and each filter are pages of their own) and the language, under a site-wide
-*generation* number. A response that sets a cookie (a CSRF token, a session) is never stored:
-it belongs to one visitor.
+What is cached: the HTML of a public-site GET that answered 200, with every header the
+middleware gave it, for a request carrying none of the site's own cookies (session, CSRF,
+language, messages: visitors reading pages never get one; editors always have a session) and no
+Authorization header, outside the admin and outside Wagtail's previews. The key is the scheme,
+the host (as validated against ALLOWED_HOSTS) and the full path with its query string (so
+`?q=jardin` and each filter are pages of their own), under a site-wide *generation* number. A
+response that sets a cookie (a CSRF token, a session) or varies on anything but cookies is
+never stored: it belongs to one visitor.
+
+A hit is answered by the first middleware, before sessions, authentication, the language, the
+security headers (stored with the page) and any template: one read of the generation from
+Redis, then the page from this process's memory (PAGE_CACHE_MEMORY_BYTES), or from Redis, which
+it then keeps in memory under the same generation.
 
 Invalidation is site-wide: any publication, unpublication, move or deletion of a page, and any
 save or deletion of what pages display (site settings, sectors, support-service categories,
@@ -17,6 +24,9 @@ directory facets count sectors and communes — and the CAHC publishes a few cha
 rebuilding the cache after each one costs a few seconds of uncached rendering in total, and a
 finer scheme would only add ways to serve a stale page.
 
+Redis down or unreachable: every read misses and every write is dropped
+(`ResilientRedisCache`), so pages are rendered as if uncached, never an error.
+
 The generation is bumped twice: at once, and again when the transaction commits. A visitor's
 request rendered between the two (while the editor's transaction is still open) would otherwise
 store the old content under the new generation.
@@ -27,19 +37,86 @@ production settings enable the cache only with REDIS_URL.
 """
 
 import copy
+import functools
 import hashlib
+import logging
 import time
 import uuid
 from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 from django.utils.encoding import escape_uri_path
 from django.utils.http import escape_leading_slashes
-from django.utils.translation import get_language_from_path
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache, which never fails a request when Redis is down or unreachable: a
+    read misses, a write is dropped, and after a failure this process leaves Redis alone for
+    REDIS_DOWN_SECONDS instead of waiting on it at every call. Short timeouts and one immediate
+    retry (a connection Redis closed on a restart) unless OPTIONS say otherwise."""
+
+    REDIS_DOWN_SECONDS = 5
+
+    def __init__(self, server, params):
+        params = {**params}
+        params["OPTIONS"] = {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "retry": Retry(NoBackoff(), 1),
+            **params.get("OPTIONS", {}),
+        }
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+
+def _resilient(method, default):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        if self._down_until > time.monotonic():
+            return default(*args, **kwargs)
+        try:
+            return method(self, *args, **kwargs)
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._down_until = time.monotonic() + self.REDIS_DOWN_SECONDS
+            logger.warning("Cache Redis injoignable : %s", error.__class__.__name__)
+            return default(*args, **kwargs)
+
+    return call
+
+
+def _read_default(key, default=None, *args, **kwargs):
+    return default
+
+
+for _name, _default in {
+    "get": _read_default,
+    "get_many": lambda *args, **kwargs: {},
+    "has_key": lambda *args, **kwargs: False,
+    "add": lambda *args, **kwargs: False,
+    "set": lambda *args, **kwargs: None,
+    "set_many": lambda *args, **kwargs: [],
+    "touch": lambda *args, **kwargs: False,
+    "delete": lambda *args, **kwargs: False,
+    "delete_many": lambda *args, **kwargs: None,
+    "clear": lambda *args, **kwargs: None,
+}.items():
+    setattr(ResilientRedisCache, _name, _resilient(getattr(RedisCache, _name), _default))
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -109,32 +186,153 @@ def until_next_publication(request, name, compute, timeout=None):
     return value
 
 
-def _cache_key(request, generation):
-    # Wagtail's site routing uses the host: two sites never share a page.
-    path = f"{request.get_host()}|{request.get_full_path()}"
-    digest = hashlib.sha256(path.encode()).hexdigest()
-    language = get_language_from_path(request.path_info) or ""
-    return f"pagecache:{generation}:{language}:{digest}"
+# The site's own cookies: a request carrying one may see a page made for it (an editor's session,
+# a form's CSRF token, a message after a form, a chosen language), so it neither reads nor
+# fills the cache. Other cookies (set by other sites of the domain) change nothing here.
+def _site_cookies():
+    return {
+        settings.SESSION_COOKIE_NAME,
+        settings.CSRF_COOKIE_NAME,
+        settings.LANGUAGE_COOKIE_NAME,
+        "messages",
+    }
 
 
 def _may_use_cache(request):
+    path = request.path_info
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+        and not _site_cookies() & request.COOKIES.keys()
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not path.startswith(settings.ADMIN_PATH_PREFIX)
+        and not path.startswith(settings.STATIC_URL)
+        and not path.startswith(settings.MEDIA_URL)
         and not getattr(request, "is_dummy", False)
     )
 
 
+def _cache_key(request, generation):
+    """None for a host not in ALLOWED_HOSTS: the request goes on, and Django refuses it."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    # Wagtail's site routing uses the host, links may use the scheme: neither page is another's.
+    url = f"{request.scheme}://{host}{request.get_full_path()}"
+    return f"pagecache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
 def _may_store(request, response):
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
     return (
-        response.status_code == 200
+        request.method == "GET"
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
         and not getattr(request, "is_preview", False)
         and "Cache-Control" not in response
+        # Cookie: only requests without the site's cookies get here.
+        and vary <= {"cookie"}
     )
+
+
+# The pages this process served last, under the generation they were stored with: a hit then
+# costs one read of the generation from Redis, not the page's bytes and their unpickling.
+_pages = {"generation": None, "entries": {}, "bytes": 0}
+
+
+def _memory_entries(generation):
+    if _pages["generation"] != generation:
+        _pages.update(generation=generation, entries={}, bytes=0)
+    return _pages["entries"]
+
+
+def _remember(generation, key, stored, timeout):
+    entries = _memory_entries(generation)
+    size = len(stored[0])
+    limit = settings.PAGE_CACHE_MEMORY_BYTES
+    if size > limit:
+        return
+    # The oldest first (dicts keep their order) until the page fits.
+    while entries and _pages["bytes"] + size > limit:
+        _expires, (old_content, _headers) = entries.pop(next(iter(entries)))
+        _pages["bytes"] -= len(old_content)
+    entries[key] = (time.monotonic() + timeout, stored)
+    _pages["bytes"] += size
+
+
+def _read_page(generation, key, timeout):
+    entries = _memory_entries(generation)
+    if (entry := entries.get(key)) is not None:
+        if entry[0] > time.monotonic():
+            return entry[1]
+        del entries[key]
+        _pages["bytes"] -= len(entry[1][0])
+    stored = cache.get(key)
+    if stored is not None:
+        _remember(generation, key, stored, timeout)
+    return stored
+
+
+def _from_stored(request, stored):
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["X-Page-Cache"] = "hit"
+    # The ETag is stored with the page: a browser that has it gets a 304 without it.
+    return get_conditional_response(request, etag=response.headers.get("ETag"), response=response)
+
+
+def _private(response):
+    if "Cache-Control" not in response and response.get("Content-Type", "").startswith("text/html"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors' pages from the cache and set the matching Cache-Control. First
+    in MIDDLEWARE: a hit returns the stored page with the headers every other middleware gave
+    it when it was rendered, before any of them runs.
+
+    Cacheable pages say `public` with a short `max-age` for browsers and `s-maxage` for a CDN in
+    front (see PAGE_CACHE_BROWSER_SECONDS and PAGE_CACHE_CDN_SECONDS); every other HTML page
+    without its own Cache-Control says `private, no-cache`, so that no shared cache ever keeps an
+    editor's view. PAGE_CACHE_SECONDS = 0 turns the server-side cache off and keeps the headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return _private(self.get_response(request))
+        timeout = settings.PAGE_CACHE_SECONDS
+        key = None
+        if timeout:
+            generation = current_generation(request)
+            key = _cache_key(request, generation)
+        if key and (stored := _read_page(generation, key, timeout)) is not None:
+            return _from_stored(request, stored)
+
+        response = self.get_response(request)
+        if not _may_store(request, response):
+            return _private(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+        )
+        if key:
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            stored = (response.content, list(response.items()))
+            cache.set(key, stored, timeout)
+            _remember(generation, key, stored, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
 
 
 # Parameters that social networks, newsletters and ad networks add to links. No page reads
@@ -178,58 +376,17 @@ def _without_tracking(request):
     return path + (f"?{kept}" if kept else "")
 
 
-def _private(response):
-    if "Cache-Control" not in response and response.get("Content-Type", "").startswith("text/html"):
-        patch_cache_control(response, private=True, no_cache=True)
-    return response
-
-
-class PageCacheMiddleware:
-    """Serve anonymous visitors' pages from the cache and set the matching Cache-Control.
-
-    Cacheable pages say `public` with a short `max-age` for browsers and `s-maxage` for a CDN in
-    front (see PAGE_CACHE_BROWSER_SECONDS and PAGE_CACHE_CDN_SECONDS); every other HTML page
-    without its own Cache-Control says `private, no-cache`, so that no shared cache ever keeps an
-    editor's view. PAGE_CACHE_SECONDS = 0 turns the server-side cache off and keeps the headers.
-    A visitor's link with tracking parameters (`utm_*`, `fbclid`…) is redirected to the same
-    URL without them, which the cache holds.
-    """
+class TrackingParametersMiddleware:
+    """A visitor's link with tracking parameters (`utm_*`, `fbclid`…) is redirected to the same
+    URL without them, which the page cache holds. Public GETs and HEADs only."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_use_cache(request):
-            response = self.get_response(request)
-            return _private(response)
-        if clean_url := _without_tracking(request):
+        if _may_use_cache(request) and (clean_url := _without_tracking(request)):
             return HttpResponsePermanentRedirect(clean_url)
-
-        timeout = settings.PAGE_CACHE_SECONDS
-        key = _cache_key(request, current_generation(request)) if timeout else None
-        if key and (stored := cache.get(key)) is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
-
-        response = self.get_response(request)
-        if not _may_store(request, response):
-            return _private(response)
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
-            s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
-        )
-        if key:
-            # Stored with the page, so that ConditionalGetMiddleware need not hash it on each hit.
-            set_response_etag(response)
-            cache.set(key, (response.content, list(response.items())), timeout)
-            response["X-Page-Cache"] = "miss"
-        return response
+        return self.get_response(request)
 
 
 def find_site(request):

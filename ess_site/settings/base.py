@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before any other middleware runs, with the headers they
+    # gave it when it was stored (core/cache.py).
+    "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag on every page, 304 when the browser already has it (cached pages included).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -60,9 +63,8 @@ MIDDLEWARE = [
     # Public URLs answer GET, HEAD and OPTIONS only, except those in FORM_URL_PATTERNS.
     "core.middleware.SafeMethodsMiddleware",
     "core.middleware.DatabaseOutageMiddleware",
-    # Before sessions and authentication: a cached page costs no database query at all. The
-    # security headers above are added again to every page it serves.
-    "core.cache.PageCacheMiddleware",
+    # Links with utm_* and the like: redirected to the page without them, before any query.
+    "core.cache.TrackingParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
 # Browsers may keep a page a minute; a CDN five, which bounds how stale it can be after a
 # change it is not told about (page publications purge it when WAGTAILFRONTENDCACHE is set).
 PAGE_CACHE_SECONDS = 0
+# What each process keeps of the page cache in its own memory (the pages it served last).
+PAGE_CACHE_MEMORY_BYTES = 16 * 1024 * 1024
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_CDN_SECONDS = 300
 # The chrome every page repeats (menu and footer) kept in the cache until the next publication,

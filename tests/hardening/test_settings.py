@@ -73,7 +73,7 @@ def test_sqlite_gets_no_pool():
 
 def test_redis_url_selects_the_shared_redis_cache():
     config = production_settings(REDIS_URL="redis://cache.internal:6379/2")
-    assert config["CACHE"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["CACHE"]["BACKEND"] == "core.cache.ResilientRedisCache"
     assert config["CACHE"]["LOCATION"] == "redis://cache.internal:6379/2"
     assert config["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 

@@ -15,10 +15,11 @@ def production_static(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+    security = settings.MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
     settings.MIDDLEWARE = [
-        "django.middleware.security.SecurityMiddleware",
+        *settings.MIDDLEWARE[: security + 1],
         "whitenoise.middleware.WhiteNoiseMiddleware",
-        *settings.MIDDLEWARE[1:],
+        *settings.MIDDLEWARE[security + 1 :],
     ]
     call_command("collectstatic", interactive=False, stdout=StringIO())
 

@@ -1,9 +1,17 @@
 """The anonymous page cache: fast repeat visits, never a stale, draft or editor's page."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
+from core import cache as core_cache
+from core.cache import GENERATION_KEY
 from directory.models import ActorPage, DirectoryIndexPage, Sector
 from home.models import ContentPage, SiteSettings
 from tests.accounts import create_editor
@@ -178,3 +186,190 @@ def test_other_parameters_and_the_admin_keep_their_urls(client, missions):
     assert client.get(missions.url + "?page=2&source=x").status_code == 200
     admin = client.get("/admin/?utm_source=x")
     assert admin.status_code == 302 and admin["Location"].startswith("/admin/login/")
+
+
+# A hit is answered by the first middleware, from this process's memory.
+
+
+def test_a_hit_runs_no_other_middleware_and_keeps_their_headers(client, missions):
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.locale import LocaleMiddleware
+    from django.middleware.security import SecurityMiddleware
+
+    from core.middleware import ContentSecurityPolicyMiddleware
+
+    first = visit(client, missions.url)
+    refuse = mock.Mock(side_effect=AssertionError("ran on a cache hit"))
+    with (
+        mock.patch.object(SecurityMiddleware, "process_request", refuse),
+        mock.patch.object(SessionMiddleware, "process_request", refuse),
+        mock.patch.object(LocaleMiddleware, "process_request", refuse),
+        mock.patch.object(ContentSecurityPolicyMiddleware, "process_request", refuse),
+        mock.patch("django.template.loader.get_template", refuse),
+    ):
+        again = visit(client, missions.url)
+    assert again["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Content-Type",
+        "Content-Language",
+        "ETag",
+        "Cache-Control",
+    ):
+        assert again[header] == first[header], header
+
+
+def test_a_hit_from_memory_reads_only_the_generation(client, missions):
+    visit(client, missions.url)
+    with mock.patch("core.cache.cache.get", wraps=cache.get) as get:
+        assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+    assert [call.args[0] for call in get.call_args_list] == [GENERATION_KEY]
+
+
+def test_a_publication_elsewhere_retires_the_pages_in_memory(client, missions):
+    visit(client, missions.url)
+    visit(client, missions.url)
+    missions.title = "Nos missions en 2026"
+    missions.save_revision().publish()
+    assert "Nos missions en 2026" in visit(client, missions.url).content.decode()
+    # Another app server's publication reaches this process through the shared generation.
+    assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+    cache.set(GENERATION_KEY, "published-by-another-server", timeout=None)
+    assert visit(client, missions.url)["X-Page-Cache"] == "miss"
+
+
+def test_the_memory_layer_stays_within_its_size(settings, client, home_page, missions):
+    settings.PAGE_CACHE_MEMORY_BYTES = len(visit(client, missions.url).content) + 100
+    visit(client, home_page.url)
+    assert core_cache._pages["bytes"] <= settings.PAGE_CACHE_MEMORY_BYTES
+    assert len(core_cache._pages["entries"]) == 1
+    # Evicted from memory, still in the shared cache.
+    assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_head_request_is_answered_but_not_stored(client, missions):
+    assert client.head(missions.url).status_code == 200
+    assert visit(client, missions.url)["X-Page-Cache"] == "miss"
+    assert client.head(missions.url)["X-Page-Cache"] == "hit"
+
+
+# Never one visitor's or an editor's response in front of another.
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages", "django_language"])
+def test_requests_with_the_sites_cookies_neither_read_nor_fill_the_cache(client, missions, cookie):
+    visit(client, missions.url)
+    client.cookies[cookie] = "x"
+    response = visit(client, missions.url)
+    assert "X-Page-Cache" not in response
+    assert response["Cache-Control"] == "private, no-cache"
+    cache.set(GENERATION_KEY, "new", timeout=None)
+    visit(client, missions.url)
+    del client.cookies[cookie]
+    assert visit(client, missions.url)["X-Page-Cache"] == "miss"
+
+
+def test_other_cookies_of_the_domain_do_not_bypass_the_cache(client, missions):
+    visit(client, missions.url)
+    client.cookies["_pk_id"] = "analytics-of-another-site"
+    assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_response_setting_a_cookie_is_never_stored(client, missions):
+    # A password-protected page answers its form, with a CSRF cookie for that visitor.
+    PageViewRestriction.objects.create(
+        page=missions, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    first = visit(client, missions.url)
+    assert first.cookies and "X-Page-Cache" not in first
+    assert "private" in first["Cache-Control"]
+    other = type(client)()
+    assert "X-Page-Cache" not in visit(other, missions.url)
+
+
+def test_a_response_varying_on_a_header_is_never_stored(client, missions):
+    from django.utils.cache import patch_vary_headers
+
+    from core.cache import _may_store
+
+    request = RequestFactory().get(missions.url)
+    response = HttpResponse("page")
+    assert _may_store(request, response)
+    patch_vary_headers(response, ["Cookie"])
+    assert _may_store(request, response)
+    patch_vary_headers(response, ["Accept-Language"])
+    assert not _may_store(request, response)
+
+
+def test_a_disallowed_host_is_refused_and_stores_nothing(settings, client, missions):
+    settings.ALLOWED_HOSTS = ["localhost"]
+    assert client.get(missions.url, HTTP_HOST="evil.example").status_code == 400
+    assert not core_cache._pages["entries"]
+
+
+def test_forwarded_headers_cannot_poison_the_cache(settings, client, missions):
+    settings.ALLOWED_HOSTS = ["localhost"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    poisoned = visit(
+        client,
+        missions.url,
+        HTTP_HOST="localhost",
+        HTTP_X_FORWARDED_HOST="evil.example",
+        HTTP_X_FORWARDED_PORT="8443",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert "evil.example" not in poisoned.content.decode()
+    # Plain HTTP and HTTPS (as the proxy says) are pages of their own: links may differ.
+    https = visit(client, missions.url, HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
+    assert https["X-Page-Cache"] == "miss"
+    again = visit(client, missions.url, HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
+    assert again["X-Page-Cache"] == "hit"
+    assert "evil.example" not in again.content.decode()
+
+
+def test_odd_query_strings_are_pages_of_their_own(client, missions):
+    visit(client, missions.url + "?a=1")
+    assert visit(client, missions.url + "?a=2")["X-Page-Cache"] == "miss"
+    assert visit(client, missions.url + "?a=1")["X-Page-Cache"] == "hit"
+    assert visit(client, missions.url)["X-Page-Cache"] == "miss"
+
+
+# Redis down: pages served uncached, never an error.
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            # Nothing listens on port 1.
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    settings.CHROME_CACHE_SECONDS = 600
+
+
+def test_with_redis_down_pages_are_served_uncached(redis_down, client, missions):
+    for _visit in range(3):
+        response = visit(client, missions.url)
+        assert "Nos missions" in response.content.decode()
+        assert response["X-Page-Cache"] == "miss"
+    missions.title = "Nos missions en 2026"
+    missions.save_revision().publish()
+    assert "Nos missions en 2026" in visit(client, missions.url).content.decode()
+
+
+def test_a_failing_redis_is_left_alone_for_a_few_seconds(redis_down):
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    assert backend.get("key", "default") == "default"
+    with mock.patch.object(RedisCache, "get", side_effect=AssertionError("retried")):
+        assert backend.get("key") is None
+        assert backend.add("key", 1) is False
+        backend.set("key", 1)
+        assert backend.get_many(["key"]) == {}
