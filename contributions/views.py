@@ -17,6 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Site
 
 from core.cache import find_site
+from core.navigation import shown_to_public
 from core.security import client_ip
 from directory.models import ActorPage, Sector
 
@@ -91,10 +92,18 @@ def _contribution_form(request, actor):
     context = {
         "form": form,
         "actor": actor,
-        "privacy_page": ContributionSettings.for_site(site).privacy_page if site else None,
+        "privacy_page": _privacy_page(site),
         "error_fields": [form[name] for name in form.errors if name in form.fields],
     }
     return render(request, "contributions/contribution_form.html", context, status=status)
+
+
+def _privacy_page(site):
+    """The privacy notice chosen in the settings, in the reader's language when translated;
+    None while it is not live and public (core's visibility rule for chosen pages)."""
+    page = ContributionSettings.for_site(site).privacy_page if site else None
+    page = page.localized if page else None
+    return page if shown_to_public(page) else None
 
 
 def _store(request, form, actor):

@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle commun"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from . import checks, privacy  # noqa: F401 - registers the checks and receivers

@@ -1,0 +1,58 @@
+"""A translation is as private as its source: a view restriction set on, changed on or removed
+from a page of the site's default language (French, the source of every translation) is
+copied to its translations at once.
+
+wagtail-localize copies restrictions only when a translation is created or synced, so a French
+page made private kept a public English translation until the next sync: the English page and
+every block choosing it went on showing what the French page hid. An English page may still be
+private on its own (a restriction set on it alone stays), until its source's privacy changes.
+"""
+
+from django.conf import settings
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+
+RESTRICTION_FIELDS = ("restriction_type", "password")
+
+
+def _is_source(page):
+    return page.locale.language_code == settings.LANGUAGE_CODE
+
+
+def sync_translations(page):
+    """Give `page`'s translations the view restriction `page` has, or none if it has none."""
+    source = page.view_restrictions.first()
+    translations = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    for translation in translations:
+        if source is None:
+            for restriction in translation.view_restrictions.all():
+                restriction.delete()
+            continue
+        restriction = translation.view_restrictions.first() or PageViewRestriction(page=translation)
+        for name in RESTRICTION_FIELDS:
+            setattr(restriction, name, getattr(source, name))
+        restriction.save()
+        restriction.groups.set(source.groups.all())
+
+
+def _source_page(restriction):
+    try:
+        page = Page.objects.select_related("locale").get(pk=restriction.page_id)
+    except Page.DoesNotExist:  # the page itself is being deleted
+        return None
+    return page if _is_source(page) else None
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    page = _source_page(instance)
+    if page is not None:
+        sync_translations(page)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def restriction_groups_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction):
+        restriction_changed(PageViewRestriction, instance)
