@@ -26,7 +26,7 @@ from core.figures import (
 )
 from core.map_blocks import CommuneMapBlock
 
-from . import charts
+from . import charts, pasting
 
 
 class FigureGroupBlock(blocks.StructBlock):
@@ -86,6 +86,19 @@ class ChartRowBlock(blocks.StructBlock):
 
 
 BARS, STACKED, DONUT = "bars", "stacked", "donut"
+# Messages shown for one paste: enough to fix a column, not a page of them.
+MAX_PASTE_ERRORS = 10
+
+
+class PastedTableBlock(blocks.TextBlock):
+    """A table pasted from a spreadsheet, read into the chart's rows when the page is saved.
+
+    It is emptied once read, so it holds text only in a draft whose paste could not be read:
+    nothing for translators (wagtail-localize would otherwise offer it).
+    """
+
+    def get_translatable_segments(self, value):
+        return []
 
 
 class ChartBlock(blocks.StructBlock):
@@ -101,6 +114,15 @@ class ChartBlock(blocks.StructBlock):
         ],
         default=BARS,
         label="Type de graphique",
+    )
+    paste = PastedTableBlock(
+        required=False,
+        rows=4,
+        label="Coller un tableau",
+        help_text="Copiez deux colonnes d'un tableur (le libellé, puis la valeur) et collez-les "
+        "ici : à l'enregistrement, elles remplacent les lignes de données ci-dessous. Colonnes "
+        "séparées par une tabulation ou un point-virgule ; « 3 761 », « 9,5 » et « 89 % » sont "
+        "compris ; une première ligne de titres est ignorée.",
     )
     rows = blocks.ListBlock(ChartRowBlock(), label="Données", collapsed=False)
     summary = blocks.TextBlock(
@@ -134,6 +156,7 @@ class ChartBlock(blocks.StructBlock):
             children=[
                 "title",
                 "chart_type",
+                "paste",
                 "rows",
                 "kind",
                 "decimals",
@@ -156,7 +179,7 @@ class ChartBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        value = super().clean(value)
+        value = super().clean(self.read_pasted_table(value))
         if self.is_deferred_validation:
             return value
         errors = {}
@@ -217,6 +240,50 @@ class ChartBlock(blocks.StructBlock):
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
+
+    def read_pasted_table(self, value):
+        """`value` with the pasted table's lines as its rows, and the paste emptied.
+
+        A row whose label was already there keeps its indicator and its link to the directory.
+        A paste that cannot be read raises a message per line on publishing; a draft keeps it
+        as typed, rows untouched, so that the editor may finish it.
+        """
+        text = value.get("paste") or ""
+        if not text.strip():
+            return value
+        parsed, errors = pasting.parse_table(text)
+        if not parsed and not errors:
+            errors = ["Aucune ligne de données : une ligne par valeur, le libellé puis la valeur."]
+        if errors:
+            if self.is_deferred_validation:
+                return value
+            if len(errors) > MAX_PASTE_ERRORS:
+                more = len(errors) - MAX_PASTE_ERRORS
+                errors = [
+                    *errors[:MAX_PASTE_ERRORS],
+                    f"… et {more} autre{'s' if more > 1 else ''} ligne{'s' if more > 1 else ''} "
+                    "à corriger.",
+                ]
+            raise StructBlockValidationError(
+                # One error of several messages: Wagtail keeps the first error of a list.
+                block_errors={"paste": ValidationError(errors)}
+            )
+        rows_block = self.child_blocks["rows"]
+        row_fields = rows_block.child_block.child_blocks
+        existing = {
+            (row.get("label") or "").strip().casefold(): row
+            for row in value.get("rows") or []
+            if row is not None
+        }
+        rows = []
+        for pasted in parsed:
+            before = existing.get(pasted.label.casefold())
+            row = {
+                name: before.get(name) if before is not None else field.get_default()
+                for name, field in row_fields.items()
+            }
+            rows.append({**row, "label": pasted.label, "value": pasted.value})
+        return self.normalize({**value, "rows": rows_block.normalize(rows), "paste": ""})
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

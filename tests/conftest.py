@@ -5,9 +5,15 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from wagtail.hooks import search_for_hooks
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+
+# The apps' wagtail_hooks modules register snippets (the factsheet's Indicator, which figure
+# cards and chart rows choose): the admin loads them on its first request, a test that only
+# cleans a block would find the snippet unregistered, and pass or fail with the test order.
+search_for_hooks()
 
 
 def pytest_collection_modifyitems(items):
