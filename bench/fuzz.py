@@ -110,11 +110,12 @@ def path_strategy(urls):
 
 def discover_urls():
     """Every public URL the site answers: live pages of all locales, their sub-routes, /healthz."""
+    from django.utils import translation
     from wagtail.contrib.routable_page.models import RoutablePageMixin
     from wagtail.models import Page
 
     from core.blocks import url_block_id
-    from factsheet.models import FactsheetPage
+    from factsheet.models import FactsheetPage, Indicator
 
     urls = {"/healthz"}
     for page in Page.objects.live().public().specific().exclude(depth=1):
@@ -134,6 +135,11 @@ def discover_urls():
                 # As the page links them: a chart whose id is no UUID has no CSV of its own.
                 if block.block_type == "chart" and (block_id := url_block_id(block.id)):
                     urls.add(base + page.reverse_subpage("chart_csv", args=[block_id]))
+            # Each indicator's page and files, in the page's language.
+            with translation.override(page.locale.language_code):
+                for indicator in Indicator.objects.filter(locale_id=page.locale_id):
+                    for suffix in ("", "_csv", "_json"):
+                        urls.add(page.indicator_url(indicator.code, suffix=suffix))
     return sorted(urls)
 
 

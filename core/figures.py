@@ -223,6 +223,19 @@ class FigureCardBlock(blocks.StructBlock):
         context["figure_source"] = value.get("source") or (indicator.source if indicator else "")
         request = (parent_context or {}).get("request")
         context["directory_link"] = directory_link(request, value.get("directory_filter"))
+        page = (parent_context or {}).get("page")
+        code = getattr(indicator, "code", "") if indicator else ""
+        if code and hasattr(page, "indicator_url"):
+            # A page that publishes indicators (the factsheet) links each card to its
+            # indicator's page, and anchors the first card of each indicator at its code.
+            context["indicator_url"] = page.indicator_url(code, request)
+            anchors = getattr(request, "_figure_anchors", None) if request else None
+            if anchors is None and request is not None:
+                anchors = request._figure_anchors = set()
+            if anchors is None or code not in anchors:
+                context["anchor"] = code
+                if anchors is not None:
+                    anchors.add(code)
         return context
 
 

@@ -1,14 +1,10 @@
 """schema.org JSON-LD for actor profiles, built from the same fields the page shows."""
 
-import json
-
-from django.utils.safestring import mark_safe
+from core.structured_data import script_json
 
 from .choices import HEADCOUNT_BOUNDS, Family
 
-# Characters that could end the <script> element or open an HTML comment are written as
-# JSON escapes, which parse to the same text.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+__all__ = ["actor_json_ld", "script_json"]
 
 
 def actor_json_ld(actor, request=None):
@@ -45,8 +41,3 @@ def actor_json_ld(actor, request=None):
             employees["maxValue"] = high
         data["numberOfEmployees"] = employees
     return data
-
-
-def script_json(data):
-    """The JSON text, safe to place inside a <script> element."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308

@@ -295,4 +295,58 @@ def donut(rows, width: float = WIDTH) -> Chart:
     return Chart(width=_r(width), height=_r(bottom - top), items=tuple(segments))
 
 
+@dataclass(frozen=True)
+class Column:
+    """One year of a series: a column standing on the baseline, its value above, its year
+    below."""
+
+    label: str
+    value_text: str
+    x: float
+    width: float
+    y: float  # top of the column
+    height: float
+    centre: float
+    value_y: float
+    label_y: float
+    baseline: float
+
+
+def columns(rows, width: float = WIDTH) -> Chart:
+    """Vertical columns on one scale from zero, in the order given (a series, oldest first).
+
+    Each column is wide enough for its value text and its label, so the texts never overlap;
+    the canvas widens when many points need it.
+    """
+    room_per_column = max(
+        max(text_width(text), text_width(label)) + 2 * PADDING for label, _, text in rows
+    )
+    width = max(width, room_per_column * len(rows))
+    slot = width / len(rows) if rows else width
+    plot_top, plot_height = LINE_HEIGHT + 6, 160
+    baseline = plot_top + plot_height
+    largest = max((Decimal(value) for _, value, _ in rows), default=Decimal(0))
+    items = []
+    for index, (label, value, value_text) in enumerate(rows):
+        height = float(Decimal(value) / largest) * plot_height if largest > 0 else 0.0
+        height = max(height, 0.0)
+        column_width = min(slot * 0.6, 64)
+        centre = slot * index + slot / 2
+        items.append(
+            Column(
+                label=label,
+                value_text=value_text,
+                x=_r(centre - column_width / 2),
+                width=_r(column_width),
+                y=_r(baseline - height),
+                height=_r(height),
+                centre=_r(centre),
+                value_y=_r(baseline - height - 6),
+                label_y=_r(baseline + LINE_HEIGHT),
+                baseline=_r(baseline),
+            )
+        )
+    return Chart(width=_r(width), height=_r(baseline + LINE_HEIGHT + 6), items=tuple(items))
+
+
 LAYOUTS = {"bars": horizontal_bars, "stacked": stacked_bar, "donut": donut}

@@ -87,3 +87,53 @@ def figures_document(page) -> dict:
 def chart_rows(chart):
     for row in chart["rows"]:
         yield [row["label"], plain_number(row["value"]), chart["kind"]]
+
+
+# The catalogue in long format: one row per indicator and edition (docs/indicators.md).
+CATALOGUE_COLUMNS = (
+    "indicator_code",
+    "indicator_name",
+    "territory_code",
+    "territory_name",
+    "reference_year",
+    "value",
+    "unit",
+    "source",
+    "edition_url",
+)
+
+
+def catalogue_records(indicator, points, edition_url) -> list[dict]:
+    """One record per observation of `indicator`; `edition_url(edition)` gives the address
+    of the edition it was published in. The value is in the indicator's unit (91,3 millions
+    of euros → 91300000)."""
+    return [
+        {
+            "indicator_code": indicator.code,
+            "indicator_name": indicator.name,
+            "territory_code": indicator.territory_code,
+            "territory_name": indicator.territory,
+            "reference_year": point.year,
+            "value": point.amount,
+            "unit": indicator.unit,
+            "source": point.source or indicator.source,
+            "edition_url": edition_url(point.edition),
+        }
+        for point in points
+    ]
+
+
+def catalogue_row(record) -> list:
+    return [
+        plain_number(record[c]) if c == "value" else ("" if record[c] is None else record[c])
+        for c in CATALOGUE_COLUMNS
+    ]
+
+
+def json_number(value: Decimal):
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def catalogue_json_records(records) -> list[dict]:
+    return [{**record, "value": json_number(record["value"])} for record in records]

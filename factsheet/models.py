@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
@@ -22,8 +24,9 @@ from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock,
 from core.drill import DirectoryLinksPanel
 from core.models import BasePage
 from core.spreadsheets import spreadsheet_row
+from core.structured_data import script_json
 
-from . import checks, exports
+from . import checks, exports, indicators, structured_data
 from .blocks import FactsheetStreamBlock
 
 # An indicator's code is its address (/fr/chiffres-cles/indicateurs/<code>/) and its column
@@ -34,6 +37,10 @@ CODE_VALIDATOR = RegexValidator(
     "Code : de 1 à 40 caractères, lettres minuscules sans accent, chiffres, « - » ou « _ », "
     "commençant par une lettre ou un chiffre.",
 )
+
+
+# The indicators' address beneath the factsheet, in each language of the site.
+INDICATOR_SEGMENTS = {"fr": "indicateurs", "en": "indicators"}
 
 
 class IndicatorKind(models.TextChoices):
@@ -341,3 +348,136 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         for row in exports.chart_rows(chart.value):
             writer.writerow(spreadsheet_row(row))
         return response
+
+    # Indicators: one generated page per indicator of the catalogue, beneath the factsheet ---
+
+    def indicator_url(self, code, request=None, suffix=""):
+        """/fr/chiffres-cles/indicateurs/<code>/ (or its csv/, json/), in the page's language."""
+        language = (get_language() or "fr")[:2]
+        name = f"indicator{suffix}_{'en' if language == 'en' else 'fr'}"
+        # Every card of the page asks: the page's own address is worked out once.
+        if getattr(self, "_own_url", None) is None:
+            self._own_url = self.get_url(request)
+        return self._own_url + self.reverse_subpage(name, kwargs={"code": code})
+
+    def _indicator(self, code, language):
+        # The French words in the French tree, the English ones in the English tree.
+        if (get_language() or "fr")[:2] != language:
+            raise Http404("Cette adresse n'existe pas dans cette langue.")
+        indicator = Indicator.objects.filter(locale_id=self.locale_id, code=code).first()
+        if indicator is None:
+            raise Http404("Aucun indicateur ne porte ce code.")
+        return indicator
+
+    def _edition_url(self, request):
+        def url(edition):
+            own = getattr(edition, "edition_url", None)
+            address = own(request) if own else edition.get_url(request)
+            return request.build_absolute_uri(address) if request else address
+
+        return url
+
+    def indicator_view(self, request, code, language):
+        indicator = self._indicator(code, language)
+        editions = indicators.edition_pages(self)
+        points = indicators.series(editions, indicator)
+        rows = indicators.series_rows(points, indicator)
+        url = request.build_absolute_uri(self.indicator_url(code, request))
+        csv_url = self.indicator_url(code, request, "_csv")
+        json_url = self.indicator_url(code, request, "_json")
+        publisher = indicator.producer or self.territory
+        dataset = structured_data.indicator_dataset(
+            indicator,
+            points,
+            url=url,
+            publisher=publisher,
+            language=language,
+            downloads=[
+                (request.build_absolute_uri(csv_url), "text/csv"),
+                (request.build_absolute_uri(json_url), "application/json"),
+            ],
+        )
+        latest = points[-1] if points else None
+        context = {
+            **self.get_context(request),
+            "indicator": indicator,
+            "latest": latest,
+            "latest_text": indicators.display(latest, indicator) if latest else "",
+            "rows": rows,
+            "chart": indicators.series_chart(points),
+            "chart_summary": indicators.series_summary(indicator, points),
+            "csv_url": csv_url,
+            "json_url": json_url,
+            "indicator_full_url": url,
+            "citation": indicators.citation(indicator, self, latest, url, publisher),
+            "json_ld": script_json(dataset),
+            "alternate_urls": self._indicator_alternates(request, indicator),
+            "edition_url": self._edition_url(request),
+        }
+        return TemplateResponse(request, "factsheet/indicator_page.html", context)
+
+    def _indicator_alternates(self, request, indicator):
+        """The indicator's page in each language it is translated into (one query)."""
+        from core import navigation
+
+        urls = {}
+        translations = {
+            item.locale_id
+            for item in Indicator.objects.filter(translation_key=indicator.translation_key).only(
+                "locale_id"
+            )
+        }
+        for page in navigation.live_translations(request, self):
+            if page.locale_id in translations:
+                segment = INDICATOR_SEGMENTS.get(page.locale.language_code, "indicateurs")
+                urls[page.locale.language_code] = (
+                    page.get_url(request) + f"{segment}/{indicator.code}/"
+                )
+        return urls
+
+    def indicator_download(self, request, code, language, media_type):
+        indicator = self._indicator(code, language)
+        points = indicators.series(indicators.edition_pages(self), indicator)
+        records = exports.catalogue_records(indicator, points, self._edition_url(request))
+        return self._catalogue_response(records, media_type, f"{self.slug}-{indicator.code}")
+
+    def _catalogue_response(self, records, media_type, stem):
+        if media_type == "json":
+            return JsonResponse(
+                {
+                    "columns": list(exports.CATALOGUE_COLUMNS),
+                    "rows": exports.catalogue_json_records(records),
+                },
+                json_dumps_params={"ensure_ascii": False, "indent": 2},
+            )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(exports.CATALOGUE_COLUMNS)
+        for record in records:
+            writer.writerow(spreadsheet_row(exports.catalogue_row(record)))
+        return response
+
+    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/$", name="indicator_fr")
+    def indicator_fr(self, request, code):
+        return self.indicator_view(request, code, "fr")
+
+    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/$", name="indicator_en")
+    def indicator_en(self, request, code):
+        return self.indicator_view(request, code, "en")
+
+    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/csv/$", name="indicator_csv_fr")
+    def indicator_csv_fr(self, request, code):
+        return self.indicator_download(request, code, "fr", "csv")
+
+    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/csv/$", name="indicator_csv_en")
+    def indicator_csv_en(self, request, code):
+        return self.indicator_download(request, code, "en", "csv")
+
+    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/json/$", name="indicator_json_fr")
+    def indicator_json_fr(self, request, code):
+        return self.indicator_download(request, code, "fr", "json")
+
+    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/json/$", name="indicator_json_en")
+    def indicator_json_en(self, request, code):
+        return self.indicator_download(request, code, "en", "json")

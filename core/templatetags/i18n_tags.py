@@ -17,13 +17,19 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
-    """One entry per language: code, name, URL of this content in it (None if untranslated)."""
+    """One entry per language: code, name, URL of this content in it (None if untranslated).
+
+    A view may give `alternate_urls` ({language code: URL}) in its context when the content
+    is not the page itself (an indicator beneath the factsheet)."""
     request = context.get("request")
     if request is None:
         return []
     page = context.get("page")
     urls = {}
-    if page is not None and page.pk:
+    if context.get("alternate_urls") is not None:
+        # A view beneath a page (a routable page's sub-route) names its own translations.
+        urls = dict(context["alternate_urls"])
+    elif page is not None and page.pk:
         # No .public(): it costs a query, and wagtail-localize gives translations the view
         # restrictions of their source, so the translations of a public page are public.
         # They come with the breadcrumb's query (core.navigation).

@@ -1,8 +1,6 @@
 """Every public URL answers GET, HEAD and OPTIONS, and 405 to any other method; URLs that take
 forms (settings.FORM_URL_PATTERNS) are left to their views."""
 
-import copy
-
 import pytest
 from django.test import Client, override_settings
 
@@ -10,7 +8,7 @@ from bench.fuzz import discover_urls
 from core.middleware import takes_forms
 from directory.models import ActorPage, DirectoryIndexPage
 from factsheet.models import FactsheetPage
-from tests.factsheet.demo_body import BODY
+from tests.factsheet.demo_body import body_with_indicators
 from tests.home.builders import content, make_private, publish
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +20,7 @@ CRAWLER_URLS = ["/robots.txt", "/sitemap.xml", "/fr/recherche/?q=emploi", "/fr/p
 @pytest.fixture
 def public_urls(home_page):
     factsheet = FactsheetPage(
-        title="Chiffres", slug="chiffres", territory="CAHC", body=copy.deepcopy(BODY)
+        title="Chiffres", slug="chiffres", territory="CAHC", body=body_with_indicators()
     )
     publish(home_page, factsheet)
     directory = publish(home_page, DirectoryIndexPage(title="Annuaire", slug="annuaire"))
@@ -32,6 +30,7 @@ def public_urls(home_page):
     # The site's kinds of URL are all there: pages, a routable page's routes, a chart's CSV.
     assert {"/fr/annuaire/acteur/", "/fr/annuaire/resultats-csv/"} <= set(urls)
     assert any("/graphiques/" in url for url in urls)
+    assert "/fr/chiffres/indicateurs/emplois/csv/" in urls
     return urls
 
 

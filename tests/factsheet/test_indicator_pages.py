@@ -1,0 +1,285 @@
+"""Indicator pages: generated beneath the factsheet, one per indicator and language, with the
+series, its chart, its files, a citation and schema.org Dataset JSON-LD."""
+
+import copy
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Locale
+
+from factsheet import charts, indicators
+from factsheet.models import FactsheetPage, Indicator
+from tests.factsheet.demo_body import body_with_indicators
+
+pytestmark = pytest.mark.django_db
+NNBSP = "\u202f"
+URL = "/fr/chiffres-cles/indicateurs/"
+
+
+def json_ld(html):
+    [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(data)
+
+
+def main(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_an_indicator_page_shows_definition_latest_value_and_says_one_edition(client, factsheet):
+    response = client.get(URL + "emplois/")
+    assert response.status_code == 200
+    html = main(response.content.decode())
+    assert "<h1>Emplois de l&#x27;ESS</h1>" in html
+    assert "Nombre d'emplois de l'économie sociale et solidaire (ESS)" in html
+    assert f'<div class="figure-card__value">3{NNBSP}761 emplois</div>' in html
+    assert "Une seule édition des chiffres clés a été publiée à ce jour" in html
+    assert "<svg" not in html  # one point draws no chart
+    assert f'<td class="num">3{NNBSP}761 emplois</td>' in html
+    assert '<a href="/fr/chiffres-cles/">Les chiffres clés</a>' in html
+    assert 'href="/fr/chiffres-cles/indicateurs/emplois/csv/"' in html
+    assert 'href="/fr/chiffres-cles/#emplois"' in html
+    citation = re.search(r'<p class="indicator__citation">(.*?)</p>', html).group(1)
+    assert citation.startswith("Communauté d&#x27;agglomération Hénin-Carvin, « Emplois de")
+    assert "http://testserver/fr/chiffres-cles/indicateurs/emplois/ (consulté le " in citation
+
+
+def test_the_factsheet_anchors_each_card_at_its_code_and_links_its_indicator_page(
+    client, factsheet
+):
+    html = client.get(factsheet.url).content.decode()
+    assert '<div class="figure-card" id="emplois">' in html
+    links = re.findall(r'<p class="figure-card__indicator"><a href="([^"]+)">', html)
+    assert len(links) == 17 and len(set(links)) == 17
+    assert "/fr/chiffres-cles/indicateurs/etablissements-pour-1000-habitants/" in links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    # The link names its indicator for screen readers.
+    assert (
+        'Définition et série<span class="visually-hidden"> – Emplois de l&#x27;ESS</span>' in html
+    )
+
+
+def test_a_card_shown_twice_is_anchored_once(client, make_factsheet):
+    body = body_with_indicators()
+    page = make_factsheet(body=[*body[:1], copy.deepcopy(body[0])])
+    html = client.get(page.url).content.decode()
+    assert html.count('id="emplois"') == 0 and html.count('id="communes"') == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        URL + "Emplois/",
+        URL + "emplois%20ess/",
+        URL + "%3Cscript%3E/",
+        URL + ("x" * 41) + "/",
+        URL + "inconnu/",
+        URL + "inconnu/csv/",
+        URL + "emplois/xml/",
+        URL + "-emplois/",
+        "/fr/chiffres-cles/indicators/emplois/",  # the English words in the French tree
+    ],
+)
+def test_a_malformed_or_unknown_code_is_a_404(client, factsheet, path):
+    assert client.get(path).status_code == 404
+
+
+def test_the_series_downloads_as_csv_and_json_in_the_indicators_unit(client, factsheet):
+    response = client.get(URL + "masse-salariale/csv/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "indicator_code",
+        "indicator_name",
+        "territory_code",
+        "territory_name",
+        "reference_year",
+        "value",
+        "unit",
+        "source",
+        "edition_url",
+    ]
+    assert rows[1] == [
+        "masse-salariale",
+        "Masse salariale de l'ESS",
+        "",
+        "Communauté d'agglomération Hénin-Carvin",
+        "",
+        "91300000",
+        "euros",
+        "",
+        "http://testserver/fr/chiffres-cles/",
+    ]
+    data = client.get(URL + "part-ess-emplois-territoire/json/").json()
+    assert data["rows"][0]["value"] == 9.5 and data["rows"][0]["unit"] == "%"
+
+
+def test_the_json_ld_is_a_dataset_with_the_required_properties(client, factsheet):
+    data = json_ld(client.get(URL + "emplois/").content.decode())
+    assert data["@type"] == "Dataset"
+    assert data["name"] == "Emplois de l'ESS"
+    assert data["description"].startswith("Nombre d'emplois de l'économie sociale")
+    assert data["license"] == "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    assert data["creator"]["name"] == data["publisher"]["name"]
+    assert data["spatialCoverage"] == {
+        "@type": "Place",
+        "name": "Communauté d'agglomération Hénin-Carvin",
+    }
+    assert data["variableMeasured"]["name"] == "Emplois de l'ESS"
+    assert data["variableMeasured"]["unitText"] == "emplois"
+    assert data["distribution"] == [
+        {
+            "@type": "DataDownload",
+            "contentUrl": "http://testserver/fr/chiffres-cles/indicateurs/emplois/csv/",
+            "encodingFormat": "text/csv",
+        },
+        {
+            "@type": "DataDownload",
+            "contentUrl": "http://testserver/fr/chiffres-cles/indicateurs/emplois/json/",
+            "encodingFormat": "application/json",
+        },
+    ]
+    assert "temporalCoverage" not in data  # the brochure states no year
+
+
+def test_no_text_can_break_out_of_the_json_ld(client, factsheet):
+    hostile = "</script><script>alert(1)</script><!--"
+    Indicator.objects.filter(code="emplois").update(name=f"Emplois {hostile}", scope=hostile)
+    html = client.get(URL + "emplois/").content.decode()
+    head = html[: html.index("</head>")]
+    assert head.count("</script>") == 1 and "<script>alert" not in head
+    assert json_ld(html)["name"] == f"Emplois {hostile}"
+
+
+# --- several editions (test data) --------------------------------------------------------
+
+
+@pytest.fixture
+def two_editions(make_factsheet, monkeypatch):
+    """The demo page as a 2023 edition, and a 2021 edition with test values."""
+    latest = make_factsheet(reference_year=2023)
+    body = body_with_indicators()
+    figures = body[1]["value"]["figures"]  # the employment group
+    figures[0]["value"] = "3000"  # emplois: clearly test data
+    figures[3]["value"] = "9.0"  # part-ess-emplois-territoire
+    older = make_factsheet(body=body, slug="chiffres-2021", reference_year=2021)
+    monkeypatch.setattr(indicators, "edition_pages", lambda page: [older, latest])
+    return older, latest
+
+
+def test_a_series_of_two_editions_has_its_chart_table_and_changes(client, two_editions):
+    html = main(client.get(URL + "emplois/").content.decode())
+    assert "Une seule édition" not in html
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img" aria-labelledby="serie-titre serie-resume"' in svg
+    assert f"3{NNBSP}000 emplois en 2021, 3{NNBSP}761 emplois en 2023 (2 éditions)" in svg
+    assert svg.count("<rect") == 2 and ">2021<" in svg and ">2023<" in svg
+    assert "<td>+25,4\u00a0% depuis 2021</td>" in html
+    # A percentage changes by points.
+    html = main(client.get(URL + "part-ess-emplois-territoire/").content.decode())
+    assert "<td>+0,5 point depuis 2021</td>" in html
+    rows = list(csv.reader(io.StringIO(client.get(URL + "emplois/csv/").content.decode())))
+    assert [(row[4], row[5]) for row in rows[1:]] == [("2021", "3000"), ("2023", "3761")]
+    data = json_ld(client.get(URL + "emplois/").content.decode())
+    assert data["temporalCoverage"] == "2021/2023"
+
+
+def test_changes_are_written_for_each_language(two_editions):
+    older, latest = two_editions
+    indicator = Indicator.objects.get(code="emplois")
+    points = indicators.series([older, latest], indicator)
+    with translation.override("en"):
+        assert indicators.change_text(*indicators.series([older, latest], indicator), "count") == (
+            "+25.4% since 2021"
+        )
+    share = Indicator.objects.get(code="part-ess-emplois-territoire")
+    with translation.override("en"):
+        assert indicators.change_text(*indicators.series([older, latest], share), "percent") == (
+            "+0.5 point since 2021"
+        )
+    assert len(points) == 2
+
+
+def test_values_of_another_nature_are_never_compared_nor_charted(two_editions):
+    older, latest = two_editions
+    indicator = Indicator.objects.get(code="emplois")
+    first, second = indicators.series([older, latest], indicator)
+    other = indicators.Observation(**{**first.__dict__, "card_kind": "percent"})
+    assert indicators.change_text(other, second, "count") == ""
+    assert indicators.series_chart([other, second]) is None
+
+
+def test_columns_share_one_scale_from_zero():
+    chart = charts.columns([("2021", Decimal(50), "50"), ("2023", Decimal(100), "100")])
+    first, second = chart.items
+    assert second.height == 2 * first.height
+    assert first.y + first.height == second.y + second.height == first.baseline
+    assert first.centre < second.centre and chart.width >= charts.WIDTH
+
+
+# --- both languages, query budget ---------------------------------------------------------
+
+
+def test_the_english_indicator_page_uses_the_english_words_and_tree(client, empty_cache):
+    call_command("load_demo", stdout=StringIO())
+    cache.clear()
+    response = client.get("/en/key-figures/indicators/emplois/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>SSE jobs</h1>" in html and "3,761" in html
+    assert "Only one edition of the key figures has been published so far" in html
+    assert 'hreflang="fr" href="http://testserver/fr/chiffres-cles/indicateurs/emplois/"' in html
+    assert client.get("/en/key-figures/indicateurs/emplois/").status_code == 404
+    page = client.get("/en/key-figures/").content.decode()
+    assert 'href="/en/key-figures/indicators/emplois/"' in page
+    fr = client.get(URL + "emplois/").content.decode()
+    assert 'hreflang="en" href="http://testserver/en/key-figures/indicators/emplois/"' in fr
+
+
+def test_an_indicator_page_costs_few_queries_whatever_the_catalogue_size(
+    client, factsheet, django_assert_max_num_queries
+):
+    client.get(URL + "emplois/")  # the first request fills the per-process caches
+    with django_assert_max_num_queries(10):
+        assert client.get(URL + "emplois/").status_code == 200
+    locale = Locale.get_default()
+    for number in range(30):
+        Indicator.objects.create(
+            code=f"test-{number}", name="Test", definition="<p>x</p>", territory="T", locale=locale
+        )
+    with django_assert_max_num_queries(10):
+        assert client.get(URL + "emplois/").status_code == 200
+
+
+def test_the_factsheet_with_its_linked_cards_stays_within_the_budget(
+    client, factsheet, django_assert_max_num_queries
+):
+    client.get(factsheet.url)
+    with django_assert_max_num_queries(10):
+        assert client.get(factsheet.url).status_code == 200
+
+
+def test_a_page_with_no_published_value_says_so(client, factsheet):
+    Indicator.objects.create(
+        code="nouveau",
+        name="Nouvel indicateur",
+        definition="<p>x</p>",
+        territory="T",
+        locale=Locale.get_default(),
+    )
+    html = client.get(URL + "nouveau/").content.decode()
+    assert "Aucune valeur de cet indicateur n'est publiée pour l'instant." in html
+
+
+def test_an_unpublished_factsheet_has_no_indicator_pages(client, factsheet):
+    FactsheetPage.objects.filter(pk=factsheet.pk).update(live=False)
+    cache.clear()
+    assert client.get(URL + "emplois/").status_code == 404
