@@ -10,9 +10,11 @@ response that sets a cookie (a CSRF token, a session) or varies on anything but 
 never stored: it belongs to one visitor.
 
 A hit is answered by the first middleware, before sessions, authentication, the language, the
-security headers (stored with the page) and any template: one read of the generation from
-Redis, then the page from this process's memory (PAGE_CACHE_MEMORY_BYTES), or from Redis, which
-it then keeps in memory under the same generation.
+security headers (stored with the page) and any template: the page comes from this process's
+memory (PAGE_CACHE_MEMORY_BYTES), or from Redis, which it then keeps in memory under the same
+generation. The generation itself is known without asking Redis: each process follows its
+publications (ResilientRedisCache.follow, a Redis channel read by a thread), and reads it from
+Redis only while that subscription is down.
 
 Invalidation is site-wide: any publication, unpublication, move or deletion of a page, and any
 save or deletion of what pages display (site settings, sectors, support-service categories,
@@ -40,12 +42,14 @@ import copy
 import functools
 import hashlib
 import logging
+import os
+import threading
 import time
 import uuid
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
@@ -84,6 +88,57 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._down_until = 0.0
 
+    def publish(self, key, value):
+        """Send `value` (a string) to every process that follows `key` (see follow())."""
+        client = self._cache.get_client(write=True)
+        client.publish(self.make_and_validate_key(key), value)
+
+    def follow(self, key, on_value):
+        """Call on_value, in a daemon thread of this process, with the key's value once
+        subscribed to its channel, then with each value published there; with None while the
+        subscription is lost (retried every second), and with None for a missing key. The
+        thread ends when on_value returns False."""
+        threading.Thread(
+            target=self._follow, args=(key, on_value), daemon=True, name=f"follow {key}"
+        ).start()
+
+    def _follow(self, key, on_value):
+        import redis
+
+        channel = self.make_and_validate_key(key)
+        while True:
+            client = value = None
+            try:
+                # Its own connection, without the cache's read timeout: it waits for messages.
+                # The pings find a dead connection within seconds.
+                client = redis.Redis.from_url(
+                    self._cache._servers[0], socket_connect_timeout=0.5, health_check_interval=5
+                )
+                pubsub = client.pubsub()
+                pubsub.subscribe(channel)
+                while pubsub.get_message(timeout=5) is None:
+                    pass
+                if on_value(value := self.get(key)) is False:
+                    return
+                while True:
+                    message = pubsub.get_message(ignore_subscribe_messages=True, timeout=5)
+                    if message and message["type"] == "message":
+                        value = message["data"].decode()
+                    elif value is None:
+                        # Missing or unreadable when subscribed: read again while idle.
+                        value = self.get(key)
+                    else:
+                        continue
+                    if on_value(value) is False:
+                        return
+            except Exception:  # noqa: BLE001 - whatever broke, the followers read Redis
+                if on_value(None) is False:
+                    return
+                time.sleep(1)
+            finally:
+                if client is not None:
+                    client.close()
+
 
 def _resilient(method, default):
     @functools.wraps(method)
@@ -115,29 +170,72 @@ for _name, _default in {
     "delete": lambda *args, **kwargs: False,
     "delete_many": lambda *args, **kwargs: None,
     "clear": lambda *args, **kwargs: None,
+    "publish": lambda *args, **kwargs: None,
 }.items():
-    setattr(ResilientRedisCache, _name, _resilient(getattr(RedisCache, _name), _default))
+    setattr(
+        ResilientRedisCache,
+        _name,
+        _resilient(
+            getattr(ResilientRedisCache, _name, None) or getattr(RedisCache, _name), _default
+        ),
+    )
 
 GENERATION_KEY = "pagecache:generation"
 
 
+# The generation as this process last heard it from Redis's publications (ResilientRedisCache
+# follows them in a thread): a request then needs no round trip to Redis to know it. None while
+# nothing follows them (another cache backend, Redis unreachable): each request reads Redis.
+_followed = {"started": False, "generation": None, "token": None}
+os.register_at_fork(after_in_child=lambda: _followed.update(started=False, generation=None))
+
+
+def _followed_generation():
+    if not _followed["started"]:
+        _followed.update(started=True, generation=None, token=(token := object()))
+        backend = caches["default"]
+
+        def heard(generation):
+            if _followed["token"] is not token:
+                return False  # replaced (tests change the cache): the thread ends
+            _followed["generation"] = generation
+            return True
+
+        if settings.PAGE_CACHE_SECONDS and hasattr(backend, "follow"):
+            backend.follow(GENERATION_KEY, heard)
+    return _followed["generation"]
+
+
+def _publish(generation):
+    if hasattr(backend := caches["default"], "publish"):
+        backend.publish(GENERATION_KEY, generation)
+
+
 def current_generation(request):
-    """The generation, read once per request: the page, the menu and the footer are cached
-    under it, and each read is a round trip to Redis. A publication during the request
-    orphans what it stores, as for any page rendered before the publication."""
+    """The generation, found once per request: the page, the menu and the footer are cached
+    under it. Known without asking Redis while this process follows its publications; read
+    from Redis otherwise. A publication during the request orphans what it stores, as for any
+    page rendered before the publication."""
     if not hasattr(request, "_ess_generation"):
-        generation = cache.get(GENERATION_KEY)
+        generation = _followed_generation() or cache.get(GENERATION_KEY)
         if generation is None:
             generation = uuid.uuid4().hex
             # add(): two workers starting at once agree on one generation.
-            if not cache.add(GENERATION_KEY, generation, timeout=None):
+            if cache.add(GENERATION_KEY, generation, timeout=None):
+                _publish(generation)
+            else:
                 generation = cache.get(GENERATION_KEY, generation)
         request._ess_generation = generation
     return request._ess_generation
 
 
 def _bump():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    # This process knows at once; the others when the publication reaches them (milliseconds).
+    if _followed["generation"] is not None:
+        _followed["generation"] = generation
+    _publish(generation)
 
 
 def invalidate_site(**kwargs):

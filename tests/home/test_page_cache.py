@@ -1,5 +1,8 @@
 """The anonymous page cache: fast repeat visits, never a stale, draft or editor's page."""
 
+import os
+import time
+import uuid
 from unittest import mock
 
 import pytest
@@ -373,3 +376,71 @@ def test_a_failing_redis_is_left_alone_for_a_few_seconds(redis_down):
         assert backend.add("key", 1) is False
         backend.set("key", 1)
         assert backend.get_many(["key"]) == {}
+
+
+# With Redis, each process follows the generation's publications instead of reading it.
+
+
+@pytest.fixture
+def redis_cache(settings):
+    import redis
+
+    location = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(location, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {location} (set REDIS_URL to run the follower tests)")
+    original = settings.CACHES
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": location,
+            # Keys and channel of this test alone: the Redis may be shared, so never clear().
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.CHROME_CACHE_SECONDS = 600
+    core_cache._followed.update(started=False, generation=None, token=None)
+    yield
+    core_cache._followed.update(started=False, generation=None, token=None)
+    client = redis.Redis.from_url(location)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+    # Back to the local cache before empty_cache's teardown clears it.
+    settings.CACHES = original
+
+
+def wait_for(condition, seconds=2):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "not within the delay"
+        time.sleep(0.01)
+
+
+def test_a_hit_asks_redis_nothing_once_the_generation_is_followed(redis_cache, client, missions):
+    visit(client, missions.url)
+    wait_for(lambda: core_cache._followed["generation"] is not None)
+    visit(client, missions.url)
+    with mock.patch.object(RedisCache, "get", side_effect=AssertionError("asked Redis")):
+        assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+
+
+def test_another_servers_publication_is_heard_at_once(redis_cache, client, missions):
+    visit(client, missions.url)
+    wait_for(lambda: core_cache._followed["generation"] is not None)
+    assert visit(client, missions.url)["X-Page-Cache"] == "hit"
+    # What another server's publication sends, without this process's own update.
+    cache.set(GENERATION_KEY, "from-another-server", timeout=None)
+    _publish = core_cache.caches["default"].publish
+    _publish(GENERATION_KEY, "from-another-server")
+    wait_for(lambda: core_cache._followed["generation"] == "from-another-server", seconds=1)
+    assert visit(client, missions.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_publication_here_is_seen_by_this_process_at_once(redis_cache, client, missions):
+    visit(client, missions.url)
+    wait_for(lambda: core_cache._followed["generation"] is not None)
+    missions.title = "Nos missions en 2026"
+    missions.save_revision().publish()
+    assert "Nos missions en 2026" in visit(client, missions.url).content.decode()
