@@ -2,6 +2,7 @@
 the catalogue of indicators those figures measure."""
 
 import csv
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from core import drill
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
 from core.drill import DirectoryLinksPanel
 from core.models import BasePage
+from core.public_address import absolute_url
 from core.spreadsheets import spreadsheet_row
 from core.structured_data import script_json
 
@@ -37,6 +39,13 @@ CODE_VALIDATOR = RegexValidator(
     "Code : de 1 à 40 caractères, lettres minuscules sans accent, chiffres, « - » ou « _ », "
     "commençant par une lettre ou un chiffre.",
 )
+
+
+def public_url(request, address):
+    """`address` at the site's public address (core.public_address), whatever the Host."""
+    if not address.startswith("/"):
+        return address
+    return absolute_url(address, request.build_absolute_uri("/") if request else "")
 
 
 # The indicators' address beneath the factsheet, in each language of the site.
@@ -307,6 +316,9 @@ class FactsheetPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Called by the factsheet's template only (a callable): the indicator pages, which
+        # share this context, do not pay for it.
+        context["catalogue_json_ld"] = partial(self.catalogue_json_ld, request)
         # Editors see the checks in preview; the public never does.
         if getattr(request, "is_preview", False):
             context["figure_checks"] = checks.compute_checks(self.body)
@@ -373,7 +385,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         def url(edition):
             own = getattr(edition, "edition_url", None)
             address = own(request) if own else edition.get_url(request)
-            return request.build_absolute_uri(address) if request else address
+            return public_url(request, address)
 
         return url
 
@@ -382,7 +394,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         editions = indicators.edition_pages(self)
         points = indicators.series(editions, indicator)
         rows = indicators.series_rows(points, indicator)
-        url = request.build_absolute_uri(self.indicator_url(code, request))
+        url = public_url(request, self.indicator_url(code, request))
         csv_url = self.indicator_url(code, request, "_csv")
         json_url = self.indicator_url(code, request, "_json")
         publisher = indicator.producer or self.territory
@@ -393,8 +405,8 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             publisher=publisher,
             language=language,
             downloads=[
-                (request.build_absolute_uri(csv_url), "text/csv"),
-                (request.build_absolute_uri(json_url), "application/json"),
+                (public_url(request, csv_url), "text/csv"),
+                (public_url(request, json_url), "application/json"),
             ],
         )
         latest = points[-1] if points else None
@@ -481,3 +493,64 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/json/$", name="indicator_json_en")
     def indicator_json_en(self, request, code):
         return self.indicator_download(request, code, "en", "json")
+
+    # The whole catalogue × editions, long format ----------------------------------------
+
+    def catalogue_records(self, request):
+        """One record per indicator and edition, by code then year: every indicator of this
+        language that a card or a chart row of an edition chose (two queries in all)."""
+        editions = indicators.edition_pages(self)
+        found = {}
+        for edition in editions:
+            for observation in indicators.observations(edition).values():
+                found.setdefault(observation.indicator_id, []).append(observation)
+        catalogue = list(
+            Indicator.objects.filter(pk__in=found, locale_id=self.locale_id).order_by("code")
+        )
+        edition_url = self._edition_url(request)
+        records = []
+        for indicator in catalogue:
+            points = sorted(found[indicator.pk], key=lambda o: (o.year is None, o.year or 0))
+            records += exports.catalogue_records(indicator, points, edition_url)
+        return records, catalogue
+
+    @path("donnees/catalogue/csv/", name="catalogue_csv")
+    def catalogue_csv(self, request):
+        records, _catalogue = self.catalogue_records(request)
+        return self._catalogue_response(records, "csv", f"{self.slug}-indicateurs")
+
+    @path("donnees/catalogue/json/", name="catalogue_json")
+    def catalogue_json(self, request):
+        records, _catalogue = self.catalogue_records(request)
+        return self._catalogue_response(records, "json", f"{self.slug}-indicateurs")
+
+    def catalogue_json_ld(self, request):
+        """schema.org Dataset of the factsheet: its indicators and the catalogue's files."""
+        used, years = set(), []
+        for edition in indicators.edition_pages(self):
+            used |= set(indicators.observations(edition))
+            years.append(edition.reference_year)
+        catalogue = list(
+            Indicator.objects.filter(pk__in=used, locale_id=self.locale_id).order_by("code")
+        )
+        base = self.get_url(request)
+        producers = [indicator.producer for indicator in catalogue if indicator.producer]
+        dataset = structured_data.catalogue_dataset(
+            self,
+            catalogue,
+            years,
+            url=public_url(request, base),
+            publisher=producers[0] if producers else self.territory,
+            language=(get_language() or "fr")[:2],
+            downloads=[
+                (
+                    public_url(request, base + self.reverse_subpage("catalogue_csv")),
+                    "text/csv",
+                ),
+                (
+                    public_url(request, base + self.reverse_subpage("catalogue_json")),
+                    "application/json",
+                ),
+            ],
+        )
+        return script_json(dataset)

@@ -283,3 +283,96 @@ def test_an_unpublished_factsheet_has_no_indicator_pages(client, factsheet):
     FactsheetPage.objects.filter(pk=factsheet.pk).update(live=False)
     cache.clear()
     assert client.get(URL + "emplois/").status_code == 404
+
+
+# --- the whole catalogue ------------------------------------------------------------------
+
+
+def test_the_catalogue_downloads_every_indicator_and_edition_in_long_format(client, two_editions):
+    html = client.get("/fr/chiffres-cles/").content.decode()
+    assert 'href="/fr/chiffres-cles/donnees/catalogue/csv/" download' in html
+    assert 'href="/fr/chiffres-cles/donnees/catalogue/json/"' in html
+    response = client.get("/fr/chiffres-cles/donnees/catalogue/csv/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "indicator_code" and len(rows) == 1 + 2 * 20
+    jobs = [row for row in rows if row[0] == "emplois"]
+    assert [(row[4], row[5], row[8]) for row in jobs] == [
+        ("2021", "3000", "http://testserver/fr/chiffres-2021/"),
+        ("2023", "3761", "http://testserver/fr/chiffres-cles/"),
+    ]
+    assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
+    data = client.get("/fr/chiffres-cles/donnees/catalogue/json/").json()
+    assert data["columns"] == rows[0] and len(data["rows"]) == 40
+    payroll = next(row for row in data["rows"] if row["indicator_code"] == "masse-salariale")
+    assert payroll["value"] == 91300000 and payroll["unit"] == "euros"
+
+
+def test_the_factsheet_carries_the_catalogues_dataset_json_ld(client, two_editions):
+    data = json_ld(client.get("/fr/chiffres-cles/").content.decode())
+    assert data["@type"] == "Dataset" and data["name"] == "Les chiffres clés"
+    assert data["license"].startswith("https://www.etalab.gouv.fr/")
+    assert data["temporalCoverage"] == "2021/2023"
+    assert data["spatialCoverage"]["name"] == "CA Hénin-Carvin"
+    assert len(data["variableMeasured"]) == 20
+    assert {"@type", "name", "propertyID", "unitText"} <= set(data["variableMeasured"][0])
+    assert data["creator"]["name"] == "Communauté d'agglomération Hénin-Carvin"
+    assert [d["contentUrl"] for d in data["distribution"]] == [
+        "http://testserver/fr/chiffres-cles/donnees/catalogue/csv/",
+        "http://testserver/fr/chiffres-cles/donnees/catalogue/json/",
+    ]
+    assert {d["encodingFormat"] for d in data["distribution"]} == {"text/csv", "application/json"}
+
+
+def test_absolute_urls_use_the_sites_public_address(client, factsheet, settings):
+    settings.SITE_BASE_URL = "https://ess.example.org"
+    settings.ALLOWED_HOSTS = ["*"]
+    html = client.get(URL + "emplois/", HTTP_HOST="internal:8000").content.decode()
+    assert (
+        '<link rel="canonical" href="https://ess.example.org/fr/chiffres-cles/indicateurs' in html
+    )
+    data = json_ld(html)
+    assert data["url"].startswith("https://ess.example.org/")
+    assert all(d["contentUrl"].startswith("https://ess.example.org/") for d in data["distribution"])
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(URL + "emplois/csv/", HTTP_HOST="internal:8000").content.decode()
+            )
+        )
+    )
+    assert rows[1][8] == "https://ess.example.org/fr/chiffres-cles/"
+
+
+def test_the_factsheet_and_catalogue_cost_the_same_queries_with_more_indicators(
+    client, factsheet, django_assert_max_num_queries
+):
+    for url in ("/fr/chiffres-cles/", "/fr/chiffres-cles/donnees/catalogue/csv/"):
+        client.get(url)
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200
+    locale = Locale.get_default()
+    extra = [
+        Indicator.objects.create(
+            code=f"test-{n}", name="Test", definition="<p>x</p>", territory="T", locale=locale
+        )
+        for n in range(12)
+    ]
+    factsheet.body.append(
+        (
+            "figure_group",
+            {
+                "heading": "Test",
+                "figures": [
+                    {"value": Decimal(n), "kind": "number", "indicator": indicator}
+                    for n, indicator in enumerate(extra[:8])
+                ],
+            },
+        )
+    )
+    factsheet.save_revision().publish()
+    for url in ("/fr/chiffres-cles/", "/fr/chiffres-cles/donnees/catalogue/csv/"):
+        client.get(url)
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200
+    assert len(client.get("/fr/chiffres-cles/donnees/catalogue/json/").json()["rows"]) == 28
