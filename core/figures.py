@@ -16,7 +16,7 @@ from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import formatting
-from .drill import DirectoryFilterBlock, directory_link
+from .drill import DirectoryFilterBlock, directory_link, filters_of
 
 # The block chooser previews blocks with the site's styles.
 PREVIEW_TEMPLATE = "factsheet/block_preview.html"
@@ -73,6 +73,14 @@ def indicator_chooser():
         help_text="Ce que mesure ce chiffre, choisi dans le catalogue des indicateurs : sa "
         "définition, son unité, sa source et sa page publique avec la série des années.",
     )
+
+
+def effective_filter(own, indicator):
+    """The directory filter behind a figure: its own when the editor chose one, else its
+    indicator's (core.drill), so that every card of an indicator links to the same actors."""
+    if filters_of(own) is None and indicator is not None:
+        return getattr(indicator, "directory_filter", None)
+    return own
 
 
 def card_key(value) -> str:
@@ -222,7 +230,9 @@ class FigureCardBlock(blocks.StructBlock):
         )
         context["figure_source"] = value.get("source") or (indicator.source if indicator else "")
         request = (parent_context or {}).get("request")
-        context["directory_link"] = directory_link(request, value.get("directory_filter"))
+        context["directory_link"] = directory_link(
+            request, effective_filter(value.get("directory_filter"), indicator)
+        )
         page = (parent_context or {}).get("page")
         code = getattr(indicator, "code", "") if indicator else ""
         if code and hasattr(page, "indicator_url"):

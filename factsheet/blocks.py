@@ -21,6 +21,7 @@ from core.figures import (
     PREVIEW_TEMPLATE,
     FigureCardBlock,
     SynchronisedCharBlock,
+    effective_filter,
     error_list,
     indicator_chooser,
 )
@@ -211,6 +212,14 @@ class ChartBlock(blocks.StructBlock):
                         f"Un pourcentage doit être compris entre 0 et 100 (valeur : {number})."
                     )
                 }
+            indicator = row.get("indicator")
+            accepts = getattr(indicator, "accepts_card_kind", None)
+            if accepts is not None and value.get("kind") and not accepts(value["kind"]):
+                row_errors.setdefault(index, {})["indicator"] = error_list(
+                    f"L'indicateur « {indicator} » est de nature "
+                    f"« {indicator.get_kind_display()} » : les valeurs de ce graphique "
+                    f"({value['kind']}) ne lui correspondent pas."
+                )
             if label.casefold() in seen:
                 row_errors.setdefault(index, {})["label"] = error_list(
                     f"Le libellé « {label} » est déjà utilisé à la ligne {seen[label.casefold()]}."
@@ -303,7 +312,9 @@ class ChartBlock(blocks.StructBlock):
         # Each row's link to the listed actors behind it, in the order of `rows`.
         request = (parent_context or {}).get("request")
         links = [
-            directory_link(request, row.get("directory_filter"))
+            directory_link(
+                request, effective_filter(row.get("directory_filter"), row.get("indicator"))
+            )
             for row in value["rows"]
             if row.get("value") is not None
         ]

@@ -329,3 +329,27 @@ def test_the_migration_names_a_card_outside_the_brochure_after_its_key_or_words(
     first, second = (Indicator.objects.get(pk=item["indicator"]) for item in cards_of(page))
     assert (first.code, first.name, first.kind) == ("jardins-partages", "Jardins partagés", "count")
     assert (second.code, second.kind) == ("taux-x", "percent")
+
+
+def test_a_chart_row_whose_indicator_has_another_nature_is_refused(home_page):
+    from factsheet.blocks import ChartBlock
+
+    count = make_indicator()
+    block = ChartBlock()
+    value = block.to_python(
+        {
+            "title": "Statuts",
+            "chart_type": "bars",
+            "rows": [
+                {"label": "Associations", "value": "89", "indicator": count.pk},
+                {"label": "Autres", "value": "11"},
+            ],
+            "summary": "s",
+            "kind": "percent",
+            "decimals": 0,
+        }
+    )
+    with pytest.raises(ValidationError) as error:
+        block.clean(value)
+    rows = error.value.block_errors["rows"]
+    assert "nature « Nombre (effectif) »" in str(rows.block_errors[0].block_errors["indicator"])
