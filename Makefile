@@ -4,6 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+VARNISH_PORT ?= 6081
 # The site's public address: absolute URLs (canonical, sitemap, exports, e-mails) and the Wagtail Site.
 SITE_BASE_URL ?= http://$(HOST):$(PORT)
 # make test: workers for the tests that need no browser (0 runs them in one process); BROWSER_TESTS=no leaves the browser tests out.
@@ -11,7 +12,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 BROWSER_TESTS ?= yes
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock audit compile-messages messages run demo test test-browser lint format check fuzz bench
+.PHONY: help install lock audit compile-messages messages run serve demo test test-browser lint format check fuzz bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -49,6 +50,9 @@ demo: compile-messages ## Migrate, load the demo content (keeps existing pages) 
 
 run: demo ## Run the site with demo content on http://$(HOST):$(PORT)/ (SQLite unless DATABASE_URL is set)
 	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: demo ## Run the site under gunicorn behind Varnish on http://$(HOST):$(VARNISH_PORT) (production settings over plain HTTP; needs varnish)
+	HOST=$(HOST) APP_PORT=$(PORT) VARNISH_PORT=$(VARNISH_PORT) PY=$(PY) deploy/varnish/serve.sh
 
 test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set): in parallel, then the browser tests
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadfile

@@ -238,10 +238,18 @@ def _bump():
     _publish(generation)
 
 
-def invalidate_site(**kwargs):
-    """Forget every cached page (a receiver for any signal: its arguments are ignored)."""
+def _bump_and_purge():
     _bump()
-    transaction.on_commit(_bump)
+    from .frontend_cache import purge_sites
+
+    purge_sites()
+
+
+def invalidate_site(**kwargs):
+    """Forget every cached page, here and in the caching proxy in front once the change is
+    committed (a receiver for any signal: its arguments are ignored)."""
+    _bump()
+    transaction.on_commit(_bump_and_purge)
 
 
 # What until_next_publication stored, also in this process's memory, under the same keys: the

@@ -130,14 +130,15 @@ if os.environ.get("TASKS_BACKEND", "") == "database":
     INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# A CDN or caching proxy in front: Wagtail purges a page's URLs when it is published, moved or
-# unpublished. Changes to snippets and settings are not purged and reach the CDN within
-# PAGE_CACHE_CDN_SECONDS.
+# A caching proxy in front (deploy/varnish/) or a CDN: Wagtail purges a page's URLs when it is
+# published, moved or unpublished; with the proxy, every change that empties the page cache
+# also drops every page of the site from it (core/frontend_cache.py). Cloudflare gets only
+# Wagtail's purges: changes to snippets and settings reach it within PAGE_CACHE_CDN_SECONDS.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "core.frontend_cache.VarnishBackend",
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
