@@ -9,11 +9,62 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Indicator, IndicatorKind
+from . import indicators
+from .models import FactsheetPage, Indicator, IndicatorKind
+
+
+def latest_values():
+    """{indicator id: "3 761 emplois (2023)"}: each indicator's value on the latest published
+    edition that gives it, from the live factsheets' raw data (one query)."""
+    latest = {}
+    editions = FactsheetPage.objects.live().only("id", "body", "reference_year", "data_source")
+    for edition in sorted(editions, key=lambda e: e.reference_year or 0):
+        for indicator_id, point in indicators.observations(edition).items():
+            latest[indicator_id] = point
+    return latest
+
+
+class IndicatorChooseMixin:
+    """The chooser shows each indicator's code, unit and latest published value, so an editor
+    picks the right one among similar names."""
+
+    @property
+    def columns(self):
+        if not hasattr(self, "_latest"):
+            self._latest = latest_values()
+
+        def latest(indicator):
+            point = self._latest.get(indicator.pk)
+            if point is None:
+                return "—"
+            text = indicators.display(point, indicator)
+            return f"{text} ({point.year})" if point.year else text
+
+        return [
+            *super().columns,
+            Column("code", label="Code", sort_key=None),
+            Column("unit", label="Unité", sort_key=None),
+            Column("latest", label="Dernière valeur publiée", accessor=latest, sort_key=None),
+        ]
+
+
+class IndicatorChooseView(IndicatorChooseMixin, ChooseView):
+    pass
+
+
+class IndicatorChooseResultsView(IndicatorChooseMixin, ChooseResultsView):
+    pass
+
+
+class IndicatorChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = IndicatorChooseView
+    choose_results_view_class = IndicatorChooseResultsView
 
 
 class IndicatorFilterSet(WagtailFilterSet):
@@ -52,6 +103,7 @@ class IndicatorViewSet(SnippetViewSet):
     filterset_class = IndicatorFilterSet
     search_fields = ["name", "code"]
     search_backend_name = None  # the database: the catalogue is small and codes are exact
+    chooser_viewset_class = IndicatorChooserViewSet
     ordering = ["code"]
 
 

@@ -353,3 +353,18 @@ def test_a_chart_row_whose_indicator_has_another_nature_is_refused(home_page):
         block.clean(value)
     rows = error.value.block_errors["rows"]
     assert "nature « Nombre (effectif) »" in str(rows.block_errors[0].block_errors["indicator"])
+
+
+def test_the_chooser_shows_code_unit_and_latest_value(editor, factsheet):
+    url = reverse("wagtailsnippetchoosers_factsheet_indicator:choose")
+    response = editor.get(url)
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert "Dernière valeur publiée" in html
+    assert "etablissements-pour-1000-habitants" in html
+    assert "3\u202f761 emplois" in html and "91,3\u00a0M\u00a0€" in html
+    results = editor.get(
+        reverse("wagtailsnippetchoosers_factsheet_indicator:choose_results"), {"q": "masse"}
+    ).content.decode()
+    results = json.loads(results)["html"] if results.startswith("{") else results
+    assert "91,3\u00a0M\u00a0€" in results and "3\u202f761" not in results
