@@ -94,6 +94,10 @@ def _contribution_form(request, actor):
         "actor": actor,
         "privacy_page": _privacy_page(site),
         "error_fields": [form[name] for name in form.errors if name in form.fields],
+        "meta_description": _(
+            "Proposer un acteur de l’ESS ou une correction : l’équipe du site relit chaque "
+            "proposition avant de la publier."
+        ),
     }
     return render(request, "contributions/contribution_form.html", context, status=status)
 

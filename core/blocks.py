@@ -120,6 +120,39 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+class EditorNoteBlock(blocks.TextBlock):
+    """A note for the page's editors ("data to be completed…"): shown in the editing form,
+    the admin preview and the block chooser's preview, never on the public site nor in its
+    search index. A placeholder written as ordinary text would be published with the page."""
+
+    def get_preview_context(self, value, parent_context=None):
+        return {**(parent_context or {}), "editor_note_visible": True}
+
+    def render(self, value, context=None):
+        context = context or {}
+        request = context.get("request")
+        if context.get("editor_note_visible") or getattr(request, "is_preview", False):
+            return super().render(value, context)
+        return ""
+
+    def get_searchable_content(self, value):
+        return []
+
+    class Meta:
+        icon = "comment"
+        label = "Note pour les rédacteurs"
+        template = "blocks/editor_note.html"
+        # core.figures.PREVIEW_TEMPLATE (not imported: core.figures imports this module).
+        preview_template = "factsheet/block_preview.html"
+        description = (
+            "Une note interne (« données à compléter… ») : visible dans l'aperçu de "
+            "l'administration, jamais publiée sur le site."
+        )
+        preview_value = (
+            "Données à compléter : ajoutez ici un graphique quand les chiffres seront connus."
+        )
+
+
 class TranslatedPageChooserBlock(blocks.PageChooserBlock):
     """A page chooser giving the chosen page's live translation in the language being read,
     else the page itself: wagtail-localize copies page choices to the English page as they

@@ -3,6 +3,7 @@
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from . import navigation
@@ -77,4 +78,10 @@ class BasePage(Page):
         return ""
 
     def get_meta_description(self):
-        return Truncator(self.get_summary()).chars(160)
+        """The summary, else the title with the site's name: every page says something to
+        search engines and link previews, even one whose editors wrote no summary."""
+        summary = self.get_summary()
+        if not summary:
+            site = gettext("L’économie sociale et solidaire en Hénin-Carvin")
+            summary = f"{self.title} – {site}"
+        return Truncator(summary).chars(160)

@@ -2,12 +2,29 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from core.formatting import format_number
 
 from .choices import HEADCOUNT_CHOICES, Family
 
 # Longer queries are refused with a message: nobody types 200 characters into a directory,
 # and the search engine should not have to parse a pasted essay.
 MAX_QUERY_LENGTH = 200
+
+
+# The results heading names the family chosen ("4 associations"), else says "actors". "n"
+# chooses the plural form, "count" is the number as written in the reader's language.
+RESULT_COUNTS = {
+    Family.ASSOCIATION: ngettext_lazy("%(count)s association", "%(count)s associations", "n"),
+    Family.COOPERATIVE: ngettext_lazy("%(count)s coopérative", "%(count)s coopératives", "n"),
+    Family.MUTUELLE: ngettext_lazy("%(count)s mutuelle", "%(count)s mutuelles", "n"),
+    Family.FONDATION: ngettext_lazy("%(count)s fondation", "%(count)s fondations", "n"),
+    Family.SOCIETE_COMMERCIALE: ngettext_lazy(
+        "%(count)s société commerciale de l’ESS", "%(count)s sociétés commerciales de l’ESS", "n"
+    ),
+}
+ANY_RESULT_COUNT = ngettext_lazy("%(count)s acteur", "%(count)s acteurs", "n")
 
 
 class Select(forms.Select):
@@ -53,14 +70,35 @@ class DirectoryFilterForm(forms.Form):
         for name in ("family", "sector", "commune", "band"):
             self.fields[name].error_messages["invalid_choice"] = invalid
 
+    def results_heading(self, count):
+        """The number of results named after the filters applied: "4 associations · Carvin"."""
+        cleaned = getattr(self, "cleaned_data", {})
+        words = RESULT_COUNTS.get(cleaned.get("family"), ANY_RESULT_COUNT) % {
+            "n": count,
+            "count": format_number(count),
+        }
+        labels = [
+            str(dict(self.fields[name].choices).get(cleaned[name], ""))
+            for name in ("sector", "commune", "band")
+            if cleaned.get(name)
+        ]
+        return " · ".join([words, *filter(None, labels)])
+
     def add_counts(self, facets):
-        """Write each option's number of actors for the current search into its label."""
+        """Write each option's number of actors for the current search into its label; an
+        option that would list nobody is left out, unless it is the one chosen (the reader
+        must see what filters the list, and be able to change it)."""
         for name, counts in facets.items():
             field = self.fields[name]
-            field.choices = [
-                (value, label if value == "" else f"{label} ({counts.get(str(value), 0)})")
-                for value, label in field.choices
-            ]
+            chosen = str(self.data.get(name, ""))
+            choices = []
+            for value, label in field.choices:
+                count = counts.get(str(value), 0)
+                if value == "":
+                    choices.append((value, label))
+                elif count or str(value) == chosen:
+                    choices.append((value, f"{label} ({count})"))
+            field.choices = choices
 
 
 class SupportServiceFilterForm(forms.Form):

@@ -74,6 +74,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    summary_field = "introduction"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.ActorPage"]
@@ -265,6 +266,7 @@ class ActorPage(BasePage):
         index.FilterField("commune"),
         index.FilterField("headcount_band"),
     ]
+    summary_field = "summary"
 
     # Registration numbers, the address and the phone number are data, not prose: the
     # English page copies them from the French one instead of offering them to translators.
@@ -402,6 +404,7 @@ class SupportServiceIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    summary_field = "introduction"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.SupportServicePage"]
@@ -463,6 +466,7 @@ class SupportServicePage(BasePage):
     description = RichTextField(
         "description", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
     )
+    summary_field = "description"
 
     content_panels = [
         *BasePage.content_panels,

@@ -408,6 +408,7 @@ class DirectorySearch:
     def run(self, per_page):
         # With text, the page's ids come with the counts, saving a second search.
         self.page = (page_index(self.params.get("page")), per_page)
+        heading = self.form.results_heading(self.total())
         self.form.add_counts(self.facets())
         page_ids = list(self.counts["page"]) if self.words else None
         paginator = EntryPaginator(self.results(), per_page, self.total(), page_ids)
@@ -416,4 +417,5 @@ class DirectorySearch:
             "page": paginator.get_page(self.params.get("page")),
             "query": self.query,
             "is_filtered": bool(self.query or self.filters),
+            "heading": heading,
         }

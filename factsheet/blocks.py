@@ -15,7 +15,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
 from core import formatting
-from core.blocks import url_block_id
+from core.blocks import EditorNoteBlock, url_block_id
 from core.drill import DirectoryFilterBlock, directory_link
 from core.figures import (
     PREVIEW_TEMPLATE,
@@ -388,3 +388,4 @@ class FactsheetStreamBlock(blocks.StreamBlock):
     commune_map = CommuneMapBlock()
     text = TextBlock(features=["bold", "italic", "link", "ol", "ul"])
     contact = ContactCardBlock()
+    editor_note = EditorNoteBlock()

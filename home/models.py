@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from core.blocks import CalloutBlock, HeadingBlock, PageCardsBlock
+from core.blocks import CalloutBlock, EditorNoteBlock, HeadingBlock, PageCardsBlock
 from core.drill import DirectoryLinksPanel
 from core.figures import FigureCardBlock
 from core.map_blocks import CommuneMapBlock
@@ -58,6 +58,7 @@ class HomePage(BasePage):
             ("commune_map", CommuneMapBlock()),
             ("callout", CalloutBlock()),
             ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("editor_note", EditorNoteBlock()),
         ],
         blank=True,
         verbose_name="Contenu",
@@ -101,6 +102,7 @@ class PolicyPage(BasePage):
             ("contact", ContactCardBlock()),
             ("related_links", home_blocks.RelatedLinksBlock()),
             ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
+            ("editor_note", EditorNoteBlock()),
         ],
         blank=True,
         verbose_name="Contenu",
@@ -138,6 +140,7 @@ class ContentPage(BasePage):
             ("heading", HeadingBlock()),
             ("rich_text", home_blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte")),
             ("site_map", home_blocks.SiteMapBlock()),
+            ("editor_note", EditorNoteBlock()),
         ],
         blank=True,
         verbose_name="Contenu",

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search import index
@@ -66,7 +67,15 @@ def _promotions(query, home):
 def search(request):
     find_site(request)
     form = SearchForm(request.GET)
-    context = {"form": form, "search_query": "", "results": [], "promotions": []}
+    context = {
+        "form": form,
+        "search_query": "",
+        "results": [],
+        "promotions": [],
+        "meta_description": _(
+            "Rechercher dans les pages du site : chiffres clés, acteurs, services d’appui."
+        ),
+    }
     if not form.is_valid():
         return render(request, "search/search.html", context)
     query = " ".join(form.cleaned_data["q"].split())

@@ -80,3 +80,13 @@ def canonical_url(context):
 @register.simple_tag
 def og_locale():
     return OG_LOCALES.get((get_language() or "fr").split("-")[0], "fr_FR")
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's meta description; a view that is not a page gives its own
+    (`meta_description` in its context), or there is none."""
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_meta_description"):
+        return page.get_meta_description()
+    return context.get("meta_description", "")

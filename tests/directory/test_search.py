@@ -120,8 +120,10 @@ def test_filters_combine_with_each_other_and_with_text(client, actors):
 
 
 def option(html, name, value):
+    """The option's label, or None when the list does not offer it."""
     select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
-    return re.search(rf'<option value="{value}"[^>]*>([^<]*)</option>', select).group(1)
+    found = re.search(rf'<option value="{value}"[^>]*>([^<]*)</option>', select)
+    return found.group(1) if found else None
 
 
 def test_facet_counts_follow_the_current_search_and_other_filters(client, actors):
@@ -134,11 +136,15 @@ def test_facet_counts_follow_the_current_search_and_other_filters(client, actors
     html = get(client, commune="62215").content.decode()
     assert option(html, "family", "association") == "Association (1)"
     assert option(html, "family", "mutuelle") == "Mutuelle (1)"
-    assert option(html, "family", "cooperative") == "Coopérative (0)"
+    # An option that would list nobody is not offered.
+    assert option(html, "family", "cooperative") is None
     # The commune facet ignores the commune filter itself, so other communes stay reachable.
     assert option(html, "commune", "62427") == "Hénin-Beaumont (2)"
     html = get(client, q="bâtiment").content.decode()
     assert option(html, "family", "cooperative") == "Coopérative (1)"
+    assert option(html, "family", "mutuelle") is None
+    # Unless it is the one chosen: the reader sees what filters the list.
+    html = get(client, q="bâtiment", family="mutuelle").content.decode()
     assert option(html, "family", "mutuelle") == "Mutuelle (0)"
 
 
@@ -292,3 +298,44 @@ def test_the_search_hints_examples_find_demo_actors(client, path):
             r'id="results-heading">([^<]*)<', client.get(path, {"q": example}).content.decode()
         )
         assert not heading.group(1).startswith("0 "), example
+
+
+def results_heading(response):
+    text = response.content.decode()
+    found = re.search(r'<h2 id="results-heading">(.*?)</h2>', text, re.S).group(1)
+    return html.unescape(found).strip()
+
+
+def test_the_results_heading_names_the_filters_and_agrees_in_number(client, actors):
+    assert results_heading(get(client, family="association")) == "2 associations"
+    assert results_heading(get(client, family="mutuelle", commune="62215")) == (
+        "1 mutuelle · Carvin"
+    )
+    assert results_heading(get(client, family="cooperative", commune="62215")) == (
+        "0 coopérative · Carvin"
+    )
+    assert results_heading(get(client, band="21")) == "2 acteurs · 50 à 99 salariés"
+    assert results_heading(get(client, band="21", family="association")) == (
+        "0 association · 50 à 99 salariés"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "words"),
+    [
+        ("fr", 0, "0 acteur"),
+        ("fr", 1, "1 acteur"),
+        ("fr", 2, "2 acteurs"),
+        ("en", 0, "0 actors"),
+        ("en", 1, "1 actor"),
+        ("en", 2, "2 actors"),
+    ],
+)
+def test_counts_agree_in_number_in_both_languages(language, count, words):
+    """French says "0 acteur": without the French catalogue gettext would write "0 acteurs"."""
+    from django.utils import translation
+
+    from directory.forms import ANY_RESULT_COUNT
+
+    with translation.override(language):
+        assert ANY_RESULT_COUNT % {"n": count, "count": count} == words

@@ -160,7 +160,9 @@ def test_every_block_has_a_complete_meta():
 
 def test_every_preview_renders_in_the_block_chooser():
     for name, child in FactsheetStreamBlock().child_blocks.items():
-        html = child.render(child.get_preview_value())
+        value = child.get_preview_value()
+        # The editor note renders in the chooser's preview context only, never on the site.
+        html = child.render(value, child.get_preview_context(value, {}))
         assert html.strip(), name
 
 
@@ -168,6 +170,9 @@ def test_block_chooser_previews_are_styled_like_the_site():
     for name, child in FactsheetStreamBlock().child_blocks.items():
         value = child.get_preview_value()
         context = {"block_def": child, "bound_block": child.bind(value)}
-        html = render_to_string(child.get_preview_template(value, context), context)
+        # As Wagtail's preview view does: the template gets the block's preview context.
+        html = render_to_string(
+            child.get_preview_template(value, context), child.get_preview_context(value, context)
+        )
         assert "css/factsheet.css" in html and "css/site.css" in html, name
-        assert child.render(value) in html, name
+        assert child.render(value, child.get_preview_context(value, {})) in html, name

@@ -51,7 +51,9 @@ def test_the_demo_factsheet_holds_every_brochure_figure_and_no_other(client):
     assert all(not f["year"] and not f["source"] for f in response.json()["figures"])
     assert [c.status for c in checks.compute_checks(page.body)] == ["ok", "ok"]
     html = client.get(page.url).content.decode()
-    assert "par secteur d&#x27;activité" in html and "Données à compléter" in html
+    # The missing sector breakdown is an editor note: in the editing form, not on the site.
+    assert "données à compléter" not in html and "secteur d&#x27;activité" not in html
+    assert any(block.block_type == "editor_note" for block in page.body)
 
 
 def test_running_the_demo_twice_keeps_the_editor_changes():

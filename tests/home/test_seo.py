@@ -146,3 +146,28 @@ def test_load_demo_is_idempotent_and_keeps_editor_changes():
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.contact_email == "autre@example.org"
     assert settings.legal_notice_page.slug == "mentions-legales"
+
+
+def test_favicon_ico_is_answered(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert client.post("/favicon.ico").status_code == 405
+
+
+@pytest.mark.django_db
+def test_every_demo_page_and_view_has_a_meta_description(client, empty_cache):
+    import re
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    call_command("load_demo", stdout=StringIO())
+    paths = [page.get_url() for page in Page.objects.live().filter(depth__gt=1).specific()]
+    paths += ["/fr/recherche/", "/fr/contribuer/proposer/"]
+    for path in paths:
+        html = client.get(path, follow=True).content.decode()
+        found = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert found and len(found.group(1)) > 20, path

@@ -1,4 +1,6 @@
-"""Fail when the English catalogue lags behind the code: a missing, empty or fuzzy translation.
+"""Fail when the English catalogue lags behind the code: a missing, empty or fuzzy translation;
+or when the French catalogue lacks a plural message of the code (French is the source language,
+but gettext's fallback rule would write "0 acteurs": locale/fr gives French its own rule).
 
 It re-extracts the messages with makemessages (templates and Python), compares them with the
 committed catalogue and puts the committed file back, so it can run in CI without side effects.
@@ -18,6 +20,11 @@ IGNORED = [".venv/*", "bench/*", "tests/*", "node_modules/*", "static_collected/
 
 def catalogue_path(language):
     return Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+
+
+def plural_ids(path):
+    with path.open("rb") as handle:
+        return {m.id[0] for m in read_po(handle) if isinstance(m.id, tuple)}
 
 
 def untranslated(path):
@@ -53,6 +60,7 @@ class Command(BaseCommand):
                     verbosity=0,
                 )
                 missing = untranslated(path)
+                plurals = plural_ids(path)
             finally:
                 shutil.copy2(saved, path)
         if missing:
@@ -60,5 +68,13 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(missing)} chaîne(s) sans traduction anglaise dans {path} :\n{listing}\n"
                 "Lancez « make messages », traduisez, puis recommencez."
+            )
+        french = catalogue_path("fr")
+        without_french = sorted(plurals - (plural_ids(french) if french.exists() else set()))
+        if without_french:
+            listing = "\n".join(f"  - {message}" for message in without_french)
+            raise CommandError(
+                f"{len(without_french)} message(s) au pluriel absent(s) de {french} :\n"
+                f"{listing}\nAjoutez-les (msgstr[0] = singulier, msgstr[1] = pluriel)."
             )
         self.stdout.write(self.style.SUCCESS("Catalogue anglais à jour."))
