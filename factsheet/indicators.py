@@ -130,10 +130,17 @@ class SeriesRow:
     change: str  # "+4,2 % depuis 2022", "+0,3 point depuis 2022", "" for the first point
 
 
+def comparable(first: Observation, second: Observation) -> bool:
+    """Two values measure the same thing: same nature, same words after the number."""
+    return first.card_kind == second.card_kind and (
+        first.unit_text.strip().casefold() == second.unit_text.strip().casefold()
+    )
+
+
 def change_text(previous: Observation, current: Observation, kind: str) -> str:
     """The change since the previous point, in words a screen reader reads well."""
-    if previous.card_kind != current.card_kind:
-        return ""  # values of different natures are never compared
+    if not comparable(previous, current):
+        return ""  # values of different natures or units are never compared
     since = _("depuis %(year)s") % {"year": previous.year} if previous.year else ""
     difference = current.amount - previous.amount
     sign = "+" if difference > 0 else ("−" if difference < 0 else "")
@@ -161,7 +168,7 @@ def series_rows(points, indicator) -> list[SeriesRow]:
 def series_chart(points):
     """Columns by year, from two points on; None below."""
     dated = [p for p in points if p.year is not None]
-    if len(dated) < 2 or any(p.card_kind != dated[0].card_kind for p in dated):
+    if len(dated) < 2 or not all(comparable(dated[0], p) for p in dated):
         return None
     return columns([(str(p.year), p.amount, p.text) for p in dated])
 

@@ -215,6 +215,10 @@ def test_values_of_another_nature_are_never_compared_nor_charted(two_editions):
     other = indicators.Observation(**{**first.__dict__, "card_kind": "percent"})
     assert indicators.change_text(other, second, "count") == ""
     assert indicators.series_chart([other, second]) is None
+    other_unit = indicators.Observation(**{**first.__dict__, "unit_text": "ETP"})
+    assert indicators.change_text(other_unit, second, "count") == ""
+    assert indicators.series_chart([other_unit, second]) is None
+    assert indicators.change_text(first, second, "count") != ""
 
 
 def test_columns_share_one_scale_from_zero():
