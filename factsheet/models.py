@@ -494,6 +494,22 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     def indicator_json_en(self, request, code):
         return self.indicator_download(request, code, "en", "json")
 
+    def get_sitemap_urls(self, request=None):
+        """The factsheet, and the page of every indicator it publishes (two queries)."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        used = set(indicators.observations(self))
+        codes = Indicator.objects.filter(pk__in=used, locale_id=self.locale_id).values_list(
+            "code", flat=True
+        )
+        segment = INDICATOR_SEGMENTS.get(self.locale.language_code, "indicateurs")
+        base = urls[0]["location"]
+        return urls + [
+            {"location": f"{base}{segment}/{code}/", "lastmod": urls[0].get("lastmod")}
+            for code in sorted(codes)
+        ]
+
     # The whole catalogue × editions, long format ----------------------------------------
 
     def catalogue_records(self, request):

@@ -380,3 +380,9 @@ def test_the_factsheet_and_catalogue_cost_the_same_queries_with_more_indicators(
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
     assert len(client.get("/fr/chiffres-cles/donnees/catalogue/json/").json()["rows"]) == 28
+
+
+def test_the_sitemap_lists_every_indicator_page(client, factsheet):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/fr/chiffres-cles/indicateurs/emplois/</loc>" in xml
+    assert xml.count("/fr/chiffres-cles/indicateurs/") == 20
