@@ -155,3 +155,14 @@ def test_a_page_costs_its_two_routing_queries_once_the_chrome_is_cached(
         html = client.get(missions.url).content.decode()
     assert 'hreflang="en"' in html and 'class="breadcrumbs"' in html
     assert len(queries) == 2, [query["sql"][:80] for query in queries]
+
+
+def test_a_pages_content_is_rendered_once_until_the_next_publication(client, home_page, missions):
+    page = content(home_page, title="Accessibilité", slug="accessibilite", intro="Version 1")
+    assert "Version 1" in client.get(page.url).content.decode()
+    # Changed without a publication (no signal): the kept content is served.
+    ContentPage.objects.filter(pk=page.pk).update(intro="Version 2")
+    assert "Version 1" in client.get(page.url).content.decode()
+    # Any publication, of any page, renders it again.
+    missions.save_revision().publish()
+    assert "Version 2" in client.get(page.url).content.decode()
