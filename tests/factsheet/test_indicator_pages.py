@@ -38,6 +38,9 @@ def test_an_indicator_page_shows_definition_latest_value_and_says_one_edition(cl
     assert response.status_code == 200
     html = main(response.content.decode())
     assert "<h1>Emplois de l&#x27;ESS</h1>" in html
+    crumbs = response.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert '<a href="/fr/chiffres-cles/">Les chiffres clés</a>' in crumbs
+    assert '<span aria-current="page">Emplois de l&#x27;ESS</span>' in crumbs
     assert "Nombre d'emplois de l'économie sociale et solidaire (ESS)" in html
     assert f'<div class="figure-card__value">3{NNBSP}761 emplois</div>' in html
     assert "Une seule édition des chiffres clés a été publiée à ce jour" in html
