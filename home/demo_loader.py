@@ -17,7 +17,7 @@ from core.public_address import host_and_port
 
 # In loading order: pages are appended to their parent's children in this order (a page with
 # "position": "first" goes before its siblings). An app with demo content adds itself here.
-DEMO_APPS = ("directory", "factsheet", "home")
+DEMO_APPS = ("directory", "factsheet", "home", "agenda")
 
 
 def demo_data(app_label, language="fr"):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "factsheet",
     "directory",
     "search",
+    "agenda",
     "contributions",
     "axes",
     "csp",

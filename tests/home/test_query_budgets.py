@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from agenda.models import AgendaIndexPage, CallForProjectsPage, EventPage
 from directory.models import (
     ActorPage,
     DirectoryIndexPage,
@@ -61,6 +62,9 @@ def republish(page):
         (SupportServiceIndexPage, None),
         (SupportServicePage, "reseau-tremplin"),
         (ActorPage, "adds"),
+        (AgendaIndexPage, None),
+        (EventPage, "mois-de-l-ess"),
+        (CallForProjectsPage, "parcours-ess"),
     ],
 )
 def test_each_page_type_stays_within_the_budget(client, demo, language, model, french_slug):
