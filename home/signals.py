@@ -18,6 +18,7 @@ from wagtail.users.models import UserProfile
 
 from core.cache import invalidate_site
 from directory.models import Commune, Sector, SupportServiceCategory
+from factsheet.models import Indicator
 
 from .models import PartnerLinks, SiteSettings
 
@@ -46,6 +47,7 @@ post_delete.connect(invalidate_site, sender=Page, dispatch_uid="home_page_cache_
 for model in (
     SiteSettings,
     PartnerLinks,
+    Indicator,  # its name and source on every card that chose it
     Sector,
     SupportServiceCategory,
     Commune,

@@ -389,3 +389,16 @@ def test_the_sitemap_lists_every_indicator_page(client, factsheet):
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/fr/chiffres-cles/indicateurs/emplois/</loc>" in xml
     assert xml.count("/fr/chiffres-cles/indicateurs/") == 20
+
+
+def test_saving_or_deleting_an_indicator_empties_the_page_cache(factsheet, empty_cache):
+    from core.cache import GENERATION_KEY
+
+    indicator = Indicator.objects.get(code="emplois")
+    cache.set(GENERATION_KEY, "before", timeout=None)
+    indicator.name = "Emplois salariés de l'ESS"
+    indicator.save()
+    assert cache.get(GENERATION_KEY) != "before"
+    cache.set(GENERATION_KEY, "before", timeout=None)
+    Indicator.objects.get(code="densite").delete()
+    assert cache.get(GENERATION_KEY) != "before"
