@@ -1,9 +1,11 @@
 """The abstract BasePage every page type of every app inherits."""
 
+from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from . import navigation
@@ -35,8 +37,34 @@ class BasePage(Page):
     # used for the meta description and search results.
     summary_field = None
 
+    menu_title = models.CharField(
+        "titre dans le menu",
+        max_length=30,
+        blank=True,
+        help_text=(
+            "Un ou deux mots pour le menu du site (par ex. « Annuaire ») ; "
+            "vide : le titre de la page."
+        ),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="Pour les moteurs de recherche",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus"), FieldPanel("menu_title")],
+            heading="Pour les menus du site",
+        ),
+    ]
+
     class Meta:
         abstract = True
+
+    @property
+    def menu_label(self):
+        """The page's words in the site's menu: its short menu title, else its title."""
+        return self.menu_title or self.title
 
     def get_context(self, request, *args, **kwargs):
         # The header, breadcrumbs and blocks all ask for the home page: the routing found it

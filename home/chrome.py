@@ -6,7 +6,9 @@ tree under the home page (50 000 actors included): it is kept in the cache until
 publication (core.cache.until_next_publication).
 """
 
-from django.db.models import Q
+from django.apps import apps
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from core import navigation
@@ -59,6 +61,19 @@ def _split_chrome(home, pages, chosen):
     return menu, footer_pages
 
 
+def _menu_title():
+    """Each page's short menu title (BasePage.menu_title), read in the menu's own query: a
+    subquery per page type, of which only the page's own finds a row."""
+    from core.models import BasePage
+
+    types = [m for m in apps.get_models() if issubclass(m, BasePage) and not m._meta.abstract]
+    titles = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("menu_title")[:1])
+        for model in types
+    ]
+    return Coalesce(*titles, Value(""))
+
+
 def _menu_and_footer(request):
     home = navigation.current_home(request)
     if home is None:
@@ -67,7 +82,14 @@ def _menu_and_footer(request):
     def compute():
         chosen = _chosen_footer_pages(request)
         candidates = _chrome_q(home.path, home.depth, home.locale_id, chosen)
-        pages = list(navigation.visible_pages().filter(candidates).order_by("path"))
+        pages = list(
+            navigation.visible_pages()
+            .filter(candidates)
+            .annotate(menu_title=_menu_title())
+            .order_by("path")
+        )
+        for page in pages:
+            page.menu_label = page.menu_title or page.title
         return _split_chrome(home, pages, chosen)
 
     # Each home page is one site's tree in one language, and each site has its footer.

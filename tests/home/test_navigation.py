@@ -118,3 +118,20 @@ def test_breadcrumbs_follow_the_page_given_even_after_another_lookup(rf, home_pa
         home_page.pk,
         section.pk,
     ]
+
+
+def test_menu_shows_the_short_menu_title_else_the_title(client, home_page):
+    content(
+        home_page,
+        title="Des solutions de proximité pour développer vos projets",
+        slug="services",
+        menu_title="Services d'appui",
+        show_in_menus=True,
+    )
+    content(home_page, title="Annexe", slug="annexe", show_in_menus=True)
+    html = client.get("/fr/").content.decode()
+    menu = nav(html)
+    assert ">Services d&#x27;appui</a>" in menu and "Des solutions de proximité" not in menu
+    assert ">Annexe</a>" in menu
+    # The page keeps its full title everywhere else.
+    assert "<h1>Des solutions" in client.get("/fr/services/").content.decode()
