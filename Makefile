@@ -72,6 +72,9 @@ lint: install ## ruff check, ruff format --check and the import layers (lint-imp
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 
+graph: install ## Redraw the imports between apps in docs/architecture.md (fails on a cycle)
+	$(PY) -m bench.import_graph --write
+
 format: install ## Reformat the code with ruff
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
