@@ -3,10 +3,12 @@
     make graph                                   # rewrite the drawing in docs/architecture.md
     .venv/bin/python -m bench.import_graph       # print it (Mermaid)
     .venv/bin/python -m bench.import_graph --dot # print it as Graphviz DOT
+    .venv/bin/python -m bench.import_graph --counts  # each arrow with its importing modules
 
 The apps and their floors are read from pyproject.toml's import-linter contract, the imports
 from the code by grimp (import-linter's own engine): an arrow goes from an app to an app one
-of its modules imports, labelled with how many of its modules do. `lint-imports` keeps the
+of its modules imports. The drawing leaves out how many modules do (printed with --counts), so
+that it changes only when an app starts or stops depending on another. `lint-imports` keeps the
 arrows pointing down; this shows them, and `tests/test_import_graph.py` checks that the
 drawing is current and has no cycle. Exit status 1 when the apps import each other in a circle.
 """
@@ -74,7 +76,11 @@ def find_cycle(edges):
     return None
 
 
-def mermaid(edges, floors):
+def _arrow(count, counts):
+    return f"|{count}| " if counts else ""
+
+
+def mermaid(edges, floors, counts=False):
     """The graph as a Mermaid flowchart, one row of boxes per floor, top floor first."""
     lines = ["```mermaid", "flowchart TD"]
     for number, floor in enumerate(floors):
@@ -82,17 +88,18 @@ def mermaid(edges, floors):
         lines += [f"    {app}" for app in floor]
         lines.append("  end")
     for (importer, imported), count in sorted(edges.items()):
-        lines.append(f"  {importer} -->|{count}| {imported}")
+        lines.append(f"  {importer} -->{_arrow(count, counts)}{imported}")
     lines.append("```")
     return "\n".join(lines)
 
 
-def dot(edges, floors):
+def dot(edges, floors, counts=False):
     lines = ["digraph apps {", "  rankdir=TB;"]
     for floor in floors:
         lines.append("  { rank=same; " + " ".join(f'"{app}";' for app in floor) + " }")
     for (importer, imported), count in sorted(edges.items()):
-        lines.append(f'  "{importer}" -> "{imported}" [label="{count}"];')
+        label = f' [label="{count}"]' if counts else ""
+        lines.append(f'  "{importer}" -> "{imported}"{label};')
     lines.append("}")
     return "\n".join(lines)
 
@@ -109,11 +116,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dot", action="store_true", help="Graphviz DOT instead of Mermaid")
     parser.add_argument("--write", action="store_true", help=f"rewrite the drawing in {DOC}")
+    parser.add_argument(
+        "--counts", action="store_true", help="label each arrow with its importing modules"
+    )
     options = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     apps, floors = contract()
     edges = app_graph(apps)
-    drawing = (dot if options.dot else mermaid)(edges, floors)
+    drawing = (dot if options.dot else mermaid)(edges, floors, options.counts and not options.write)
     if options.write:
         DOC.write_text(with_drawing(DOC.read_text(encoding="utf-8"), drawing), encoding="utf-8")
         print(f"{DOC.relative_to(ROOT)}: {len(edges)} arrows between {len(apps)} apps")
