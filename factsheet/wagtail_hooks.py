@@ -16,6 +16,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import indicators
+from .dashboard import EssDeskPanel
 from .models import FactsheetPage, Indicator, IndicatorKind
 
 
@@ -153,3 +154,8 @@ def refuse_deleting_used_indicators(request, instances):
             ),
         )
     return redirect(Indicator.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_ess_desk_panel(request, panels):
+    panels.insert(0, EssDeskPanel())
