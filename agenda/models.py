@@ -54,6 +54,7 @@ class DocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = "Document"
+        description = "Un document à télécharger (règlement, dossier de candidature…)."
 
 
 def _format_date(day):
