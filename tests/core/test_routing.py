@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page
 
 from core import routing
@@ -103,3 +104,60 @@ def test_a_path_at_the_limit_is_still_routed(client, home_page):
         assert client.get("/fr/rubrique/fond/").status_code == 200
         assert client.get("/fr/rubrique/" + filler + "fond/").status_code == 404
     assert any("'a'" in query["sql"] for query in queries)
+
+
+def _wagtails_own_route(rf, language, path):
+    """What Wagtail's routing answers for the path, with nothing handed to it."""
+    with translation.override(language):
+        return Page.route_for_request(rf.get(f"/{language}/{path}"), path)
+
+
+def _our_route(rf, language, path):
+    with translation.override(language):
+        return routing.route(rf.get(f"/{language}/{path}"), path)
+
+
+def _summary(result):
+    """A route as (page id, page class, arguments): comparable across the two routers."""
+    if result is None:
+        return None
+    page, args, kwargs = result
+    return page.pk, type(page).__name__, repr(args), kwargs
+
+
+def test_every_path_routes_as_wagtails_own_routing_does(rf, home_page):
+    """core.routing replaces Wagtail's routing: should a new Wagtail route differently (a new
+    rule for drafts, aliases, languages or routable pages), this comparison fails."""
+    section = content(home_page, title="Rubrique", slug="rubrique")
+    content(content(section, title="Sous", slug="sous"), title="Fond", slug="fond")
+    hidden = draft(home_page, ContentPage(title="Brouillon", slug="brouillon"))
+    publish(hidden, ContentPage(title="Publiée", slug="publiee"))
+    private = content(home_page, title="Réservé", slug="reserve")
+    make_private(private)
+    directory = publish(home_page, DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    publish(directory, ActorPage(title="Acteur", slug="acteur"))
+    english_home(home_page)
+    paths = [
+        "",
+        "rubrique/",
+        "rubrique/sous/fond/",
+        "rubrique/inconnue/",
+        "brouillon/",
+        "brouillon/publiee/",
+        "reserve/",
+        "annuaire/",
+        "annuaire/acteur/",
+        "annuaire/resultats-json/",
+        "annuaire/acteur/inconnue/",
+        "inconnue/",
+    ]
+    compared = 0
+    for language in ("fr", "en"):
+        for path in paths:
+            ours = _our_route(rf, language, path)
+            assert _summary(ours) == _summary(_wagtails_own_route(rf, language, path)), (
+                language,
+                path,
+            )
+            compared += ours is not None
+    assert compared >= 9  # the French pages and routes: not only 404s are compared
