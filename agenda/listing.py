@@ -84,6 +84,7 @@ class Results:
     form: AgendaFilterForm
     upcoming: list
     archive: object  # a page of past items (django.core.paginator.Page)
+    all_past: list
     total: int
     is_filtered: bool
 
@@ -149,6 +150,7 @@ class AgendaListing:
             form=form,
             upcoming=upcoming,
             archive=get_page(past, per_page, self.request.GET.get("page")),
+            all_past=past,
             total=len(matched),
             is_filtered=bool(chosen),
         )

@@ -17,6 +17,7 @@ from babel.numbers import format_currency
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -32,7 +33,7 @@ from core.formatting import current_locale
 from core.models import BasePage
 from core.navigation import shown_to_public
 
-from . import clock
+from . import clock, structured_data
 from .choices import Attendance, Axis, Kind, Status
 from .forms import CallForProjectsPageForm, EventPageForm
 
@@ -91,6 +92,39 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
     def index_route(self, request):
         listing = self.listing(request)
         return self.render(request, context_overrides={"listing": listing.run(self.paginate_by)})
+
+    # Wagtail serves only slash-terminated paths without dots: no ".ics" suffix in the URL,
+    # the downloaded file is still named agenda.ics.
+    @path("calendrier/", name="calendar")
+    def calendar_route(self, request):
+        """The items the same filters list (upcoming and archive) as a calendar file."""
+        from .calendar import calendar, ics_response
+
+        results = self.listing(request).run(self.paginate_by)
+        items = specific_with_communes(results.upcoming + results.all_past, request)
+        cal = calendar(items, request, self.title, f"agenda-{self.translation_key}")
+        return ics_response(cal, "agenda.ics")
+
+    @path("appels/flux/", name="calls_feed")
+    def calls_feed(self, request):
+        from .feeds import CallsFeed
+        from .listing import items_of
+
+        calls = list(
+            items_of(self).filter(kind=Kind.CALL).order_by("-first_published_at", "pk")[:50]
+        )
+        return CallsFeed(self, calls)(request)
+
+
+def specific_with_communes(items, request):
+    """`items` (base rows) as their specific pages, in the same order, with their commune."""
+    from .listing import attach_communes
+
+    if not items:
+        return []
+    by_pk = AgendaItemPage.objects.filter(pk__in=[item.pk for item in items]).specific()
+    by_pk = {page.pk: page for page in by_pk}
+    return attach_communes([by_pk[item.pk] for item in items if item.pk in by_pk], request)
 
 
 class AgendaItemPage(BasePage):
@@ -374,9 +408,32 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
         context = super().get_context(request, *args, **kwargs)
         # A chosen actor may since have been unpublished, made private or deleted.
         context["organiser"] = self.organiser if shown_to_public(self.organiser) else None
+        context["calendar_links"] = self.calendar_links(request)
+        context["json_ld"] = structured_data.event_json_ld(self, request, context["organiser"])
         if self.price:
             context["price_text"] = format_currency(self.price, "EUR", locale=current_locale())
         return context
+
+    @path("calendrier/", name="calendar")
+    def calendar_route(self, request):
+        """This event as a calendar file; none before its date is known."""
+        from .calendar import calendar, ics_response
+
+        if not self.starts_at:
+            raise Http404("Date de l'événement à venir : pas encore de fichier de calendrier.")
+        cal = calendar([self], request, self.title, f"evenement-{self.translation_key}")
+        return ics_response(cal, f"{self.slug}.ics")
+
+    def calendar_links(self, request):
+        """ "Add to my calendar": the .ics file and Google Calendar's form, pre-filled."""
+        from .calendar import google_calendar_url
+
+        if not self.starts_at:
+            return None
+        return {
+            "ics": self.get_url(request) + "calendrier/",
+            "google": google_calendar_url(self, self.get_full_url(request)),
+        }
 
     def has_place(self):
         return self.attendance != Attendance.ONLINE
@@ -481,6 +538,7 @@ class CallForProjectsPage(AgendaItemPage):
         context = super().get_context(request, *args, **kwargs)
         service = self.support_service
         context["support_service"] = service if shown_to_public(service) else None
+        context["json_ld"] = structured_data.call_json_ld(self, request, context["support_service"])
         locale = current_locale()
         if self.deadline:
             context["deadline_text"] = format_date(self.deadline, "full", locale=locale)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import formatting
+from .. import formatting, structured_data
 
 register = template.Library()
 
@@ -22,3 +22,9 @@ def paris_date(instant):
 @register.filter
 def paris_datetime(instant):
     return formatting.iso_datetime(instant) if instant else ""
+
+
+@register.simple_tag
+def agenda_json_ld(data):
+    """JSON-LD built by agenda.structured_data, safe inside <script>."""
+    return structured_data.script_json(data)
