@@ -3,9 +3,9 @@
 import datetime
 import json
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from icalendar import Calendar
 
 from directory.models import Commune
