@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, privacy  # noqa: F401 - registers the checks and receivers
+        from .admin_language import translate_redirect_filters_per_request
+
+        translate_redirect_filters_per_request()
