@@ -10,7 +10,9 @@ every live page of every locale, the sub-routes of routable pages (open-data exp
 chart's CSV), and the health endpoint.
 Before that it plants what an import or a careless editor can leave (plant_hostile_content):
 a chart whose stored id is upper case, one whose id is no UUID, and pages chosen in blocks
-(actor cards, related links…) made private under a marked title.
+(one in every block type that chooses pages, and the footer's and contribution form's
+pages) made private — by password, sign-in or group — or turned back into drafts, under a
+marked title, their English translations too.
 Hypothesis generates the cases: a URL (with its language prefix swapped, a path segment
 appended or a path far deeper than any page), an HTTP method (every one, safe or not) and
 query parameters (q, page and the filter names in FILTER_PARAMETERS) holding NUL bytes, huge
@@ -185,12 +187,98 @@ def _chosen_pages(value):
             yield from _chosen_pages(getattr(item, "value", item))
 
 
-def plant_hostile_content():
-    """What imports and editors can leave: odd chart ids, chosen pages made private."""
-    from wagtail.fields import StreamField
+HIDING = ["password", "login", "groups", "draft"]
+
+
+def _hide(page, how):
+    """Mark `page`'s title (and its translations') and hide it from visitors in the way `how`
+    names: a view restriction of each type, or back to draft."""
+    from django.contrib.auth.models import Group
     from wagtail.models import Page, PageViewRestriction
 
+    for translation in Page.objects.filter(translation_key=page.translation_key).specific():
+        translation.title = f"{PRIVATE_MARK} {translation.pk}"
+        translation.save_revision().publish()
+    page = Page.objects.get(pk=page.pk).specific
+    if how == "draft":
+        for translation in Page.objects.filter(translation_key=page.translation_key):
+            translation.specific.unpublish()
+        return
+    # On the French source: core.privacy gives its translations the same restriction.
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=how, password="fuzz" if how == "password" else ""
+    )
+    if how == "groups":
+        restriction.groups.set(Group.objects.all()[:1])
+
+
+def _block_choosers(block, raw_for):
+    """A stored value of `block` choosing the page `raw_for` gives at each page chooser, or
+    None if the block chooses no page."""
+    from wagtail import blocks
+
+    if isinstance(block, blocks.PageChooserBlock):
+        return raw_for(block)
+    if isinstance(block, blocks.StructBlock):
+        values = {
+            name: _block_choosers(child, raw_for) for name, child in block.child_blocks.items()
+        }
+        if all(value is None for value in values.values()):
+            return None
+        defaults = {n: c.get_prep_value(c.get_default()) for n, c in block.child_blocks.items()}
+        return {**defaults, **{n: v for n, v in values.items() if v is not None}}
+    if isinstance(block, blocks.ListBlock):
+        value = _block_choosers(block.child_block, raw_for)
+        return None if value is None else [value]
+    return None
+
+
+def _choose_in_every_block_type():
+    """The demo chooses pages in some block types only: add one block of every other type that
+    chooses pages, to the first live page of each page type, so that each is fuzzed."""
+    from django.apps import apps
+    from wagtail.fields import StreamField
+    from wagtail.models import Locale, Page
+
+    french = Locale.objects.get(language_code="fr")
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model is Page:
+            continue
+        page = model.objects.live().filter(locale=french).first()
+        if page is None or page.specific_class is not model:
+            continue
+        changed = False
+        for field in model._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            raw = list(getattr(page, field.name).raw_data)
+            used = {block["type"] for block in raw}
+            for name, block in field.stream_block.child_blocks.items():
+
+                def raw_for(chooser, page=page):
+                    target = chooser.target_model
+                    candidates = target.objects.live().public().filter(locale=french)
+                    return candidates.exclude(pk=page.pk).order_by("-path").first().pk
+
+                value = _block_choosers(block, raw_for)
+                if value is not None and name not in used:
+                    raw.append({"type": name, "value": value})
+                    changed = True
+            setattr(page, field.name, raw)
+        if changed:
+            page.save_revision().publish()
+
+
+def plant_hostile_content():
+    """What imports and editors can leave: odd chart ids, and in every block type that chooses
+    pages (and in the settings' page choices) a chosen page made private or a draft, each
+    way of hiding in turn."""
+    from wagtail.fields import StreamField
+    from wagtail.models import Page
+
+    from contributions.models import ContributionSettings
     from factsheet.models import FactsheetPage
+    from home.models import SiteSettings
 
     for factsheet in FactsheetPage.objects.all():
         raw = [dict(block) for block in factsheet.body.raw_data]
@@ -199,21 +287,33 @@ def plant_hostile_content():
             block["id"] = new_id or block["id"].upper()
         factsheet.body = raw
         factsheet.save_revision().publish()
-    chosen = {}
-    for page in Page.objects.live().specific():
+    _choose_in_every_block_type()
+    chosen = {}  # (page type, block type) -> pages chosen there, French sources first
+    for page in Page.objects.live().specific().order_by("locale_id", "path"):
         for field in page._meta.get_fields():
             if isinstance(field, StreamField):
                 for block in getattr(page, field.name):
                     for choice in _chosen_pages(block.value):
-                        chosen.setdefault(choice.pk, choice)
-    for page in list(chosen.values())[:6]:
-        page = page.specific
-        page.title = f"{PRIVATE_MARK} {page.pk}"
-        page.save_revision().publish()
-        PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.PASSWORD, password="fuzz"
-        )
-    return len(chosen)
+                        key = (type(page).__name__, block.block_type)
+                        chosen.setdefault(key, []).append(choice)
+    hidden = set()
+    places = []
+    for key, pages in sorted(chosen.items()):
+        page = next((p for p in pages if p.translation_key not in hidden), None)
+        if page is not None:
+            hidden.add(page.translation_key)
+            places.append((key, page))
+    for site_settings in [*SiteSettings.objects.all(), *ContributionSettings.objects.all()]:
+        for name in ("legal_notice_page", "accessibility_page", "privacy_page"):
+            page = getattr(site_settings, name, None)
+            if page is not None and page.translation_key not in hidden:
+                hidden.add(page.translation_key)
+                places.append(((type(site_settings).__name__, name), page))
+    for index, (key, page) in enumerate(places):
+        how = HIDING[index % len(HIDING)]
+        _hide(page, how)
+        print(f"  {'.'.join(key)} : {page.title} → {how}")
+    return len(places)
 
 
 def prepare_database():
@@ -228,7 +328,7 @@ def prepare_database():
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo", verbosity=0)
-    print(f"{plant_hostile_content()} pages choisies dans des blocs, 6 au plus rendues privées")
+    print(f"{plant_hostile_content()} pages choisies cachées (une par type de bloc et réglage)")
 
 
 def main():
