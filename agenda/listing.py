@@ -162,3 +162,21 @@ def month_label(month):
 
     year, number = (int(part) for part in month.split("-"))
     return format_month(year, number)
+
+
+def upcoming_items(request, home, *, axes=None, limit=None):
+    """Live, public items not past under `home` (one language tree), open calls and next
+    events first: for other pages (the home page, a roadmap's axes). One query, plus the
+    communes once per publication."""
+    pages = (
+        item_model()
+        .objects.descendant_of(home)
+        .live()
+        .exclude(navigation.is_private())
+        .filter(upcoming_q())
+        .only(*CARD_FIELDS)
+    )
+    if axes is not None:
+        pages = pages.filter(axis__in=axes)
+    items = sorted(pages, key=upcoming_order)
+    return attach_communes(items[:limit] if limit else items, request)

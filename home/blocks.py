@@ -6,8 +6,10 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 
+from agenda.choices import Axis
+from agenda.listing import upcoming_items
 from core.blocks import INLINE_FEATURES, TranslatedPageChooserBlock
-from core.navigation import shown_to_public
+from core.navigation import current_home, shown_to_public
 
 from .sitemap import page_tree
 
@@ -34,6 +36,12 @@ class AxisBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label="Intitulé de l'axe", max_length=255)
     text = blocks.RichTextBlock(required=False, features=TEXT_FEATURES, label="Détail")
+    agenda_axis = blocks.ChoiceBlock(
+        choices=Axis.choices,
+        required=False,
+        label="Axe de l'agenda",
+        help_text="Les événements et appels à projets à venir de cet axe s'affichent sous lui.",
+    )
 
     class Meta:
         icon = "list-ol"
@@ -60,6 +68,21 @@ class RoadmapBlock(blocks.StructBlock):
                 {"title": "L'animation du territoire en ESS", "text": ""},
             ],
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        codes = [axis.get("agenda_axis") for axis in value["axes"] if axis.get("agenda_axis")]
+        home = current_home(request) if request and codes else None
+        by_axis = {}
+        if home is not None:
+            # Every axis's items in one query, whatever the number of axes.
+            for item in upcoming_items(request, home, axes=codes):
+                by_axis.setdefault(item.axis, []).append(item)
+        context["axes"] = [
+            (axis, by_axis.get(axis.get("agenda_axis"), [])) for axis in value["axes"]
+        ]
+        return context
 
     def clean(self, value):
         value = super().clean(value)

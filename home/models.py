@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from agenda import clock
+from agenda.listing import upcoming_items
 from core.blocks import CalloutBlock, EditorNoteBlock, HeadingBlock, PageCardsBlock
 from core.drill import DirectoryLinksPanel
 from core.figures import FigureCardBlock
@@ -37,6 +39,10 @@ def actor_cards():
         label="Acteurs de l'ESS",
         description="Des fiches d'acteurs de l'annuaire présentées en cartes.",
     )
+
+
+# How many upcoming events and calls the home page shows.
+HOME_AGENDA_ITEMS = 4
 
 
 class HomePage(BasePage):
@@ -84,6 +90,8 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The menu's pages are the site's sections; the header already fetched them.
         context["sections"] = chrome.menu_pages(request)
+        # The next events and the open calls of the agenda in this language.
+        context["agenda_items"] = upcoming_items(request, self, limit=HOME_AGENDA_ITEMS)
         return context
 
 
@@ -125,6 +133,13 @@ class PolicyPage(BasePage):
     subpage_types = []
     # One per language tree: translations live under another home page.
     max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The roadmap lists the agenda's upcoming items: its cached content changes with the
+        # day as well as with publications.
+        context["agenda_day"] = clock.today().isoformat()
+        return context
 
     class Meta:
         verbose_name = _("Politique ESS de l'agglomération")

@@ -1,0 +1,107 @@
+"""The agenda on other pages: the home page's next items, each roadmap axis's own items, and
+the site search."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from agenda import clock
+from home.models import PolicyPage
+
+D = datetime.date
+T = datetime.time
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_shows_the_next_events_and_open_calls(
+    client, make_event, make_call, frozen_now
+):
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20))
+    make_event("Forum passé fictif", start_date=D(2026, 5, 2))
+    make_call("Appel ouvert fictif", opening_date=D(2026, 6, 1), deadline=D(2026, 6, 30))
+    html = client.get("/fr/").content.decode()
+    assert "À venir dans l’agenda" in html
+    assert html.index("Appel ouvert fictif") < html.index("Afterwork fictif")
+    assert "Forum passé fictif" not in html
+    frozen_now(clock.start_of_day(D(2026, 7, 1)))
+    cache.clear()
+    html = client.get("/fr/").content.decode()
+    assert "Afterwork fictif" not in html and "Appel ouvert fictif" not in html
+
+
+def roadmap(axes):
+    return [
+        (
+            "roadmap",
+            {
+                "heading": "Feuille de route",
+                "intro": "",
+                "axes": [{"title": title, "text": "", "agenda_axis": code} for title, code in axes],
+            },
+        )
+    ]
+
+
+@pytest.fixture
+def policy(home_page):
+    page = home_page.add_child(
+        instance=PolicyPage(
+            title="Politique",
+            slug="politique",
+            intro="<p>Intro</p>",
+            body=roadmap(
+                [
+                    ("Sensibilisation", "sensibilisation"),
+                    ("Parcours", "parcours"),
+                    ("Animation", "animation"),
+                    ("Sans agenda", ""),
+                ]
+            ),
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+def axis_html(html, title):
+    start = html.index(f'<p class="roadmap__title">{title}</p>')
+    end = html.find('<li class="roadmap__axis">', start)
+    return html[start : end if end > 0 else None]
+
+
+def test_each_roadmap_axis_lists_its_own_items(client, policy, make_event, make_call, frozen_now):
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), axis="animation")
+    make_event("Afterwork passé fictif", start_date=D(2026, 5, 20), axis="animation")
+    make_call("Parcours fictif", date_note="Dates à venir", axis="parcours")
+    html = client.get(policy.url).content.decode()
+    assert "Afterwork fictif" in axis_html(html, "Animation")
+    assert "Afterwork passé fictif" not in html
+    assert "Parcours fictif" in axis_html(html, "Parcours")
+    assert "Parcours fictif" not in axis_html(html, "Animation")
+    assert "Dans l’agenda" not in axis_html(html, "Sensibilisation")
+
+
+def test_the_roadmap_costs_one_query_whatever_the_number_of_axes_and_items(
+    client, policy, make_event, frozen_now, django_assert_max_num_queries
+):
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), axis="animation")
+    client.get(policy.url)
+    with django_assert_max_num_queries(10) as few:
+        client.get(policy.url)
+    for number in range(8):
+        axis = ["animation", "sensibilisation", "parcours"][number % 3]
+        make_event(f"Atelier fictif {number}", start_date=D(2026, 7, 1 + number), axis=axis)
+    client.get(policy.url)
+    with django_assert_max_num_queries(10) as many:
+        html = client.get(policy.url).content.decode()
+    assert "Atelier fictif 7" in html
+    assert len(many) == len(few)
+
+
+def test_site_search_finds_events_and_calls(client, make_event, make_call, frozen_now):
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), summary="Rencontre maraîchage")
+    make_call("Appel fictif", summary="Financement maraîchage")
+    html = client.get("/fr/recherche/?q=maraîchage").content.decode()
+    assert "Afterwork fictif" in html and "Appel fictif" in html
