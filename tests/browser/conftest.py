@@ -108,3 +108,18 @@ def artifacts_dir():
     path = ARTIFACTS / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def focus_colour(page):
+    """The site's focus colour (the CSS variable --focus) as the browser computes colours,
+    "rgb(…)": tests compare a focused element with it rather than with a copy of the value."""
+    return page.evaluate(
+        """() => {
+            const probe = document.createElement("span");
+            probe.style.color = "var(--focus)";
+            document.body.append(probe);
+            const colour = getComputedStyle(probe).color;
+            probe.remove();
+            return colour;
+        }"""
+    )

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from directory.models import ActorPage, DirectoryIndexPage
 
 from .axe import axe_failures
-from .conftest import WIDTHS
+from .conftest import WIDTHS, focus_colour
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def test_a_commune_of_the_map_is_reached_and_followed_with_the_keyboard(
     assert focused["name"].startswith("Bois-Bernard : ")
     # Visible focus: the commune's outline turns to the site's focus colour, thicker.
     assert (
-        focused["stroke"] == "rgb(179, 71, 0)"
+        focused["stroke"] == focus_colour(browser_page)
         and float(focused["strokeWidth"].removesuffix("px")) >= 3
     )
     browser_page.keyboard.press("Tab")
