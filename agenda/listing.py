@@ -180,3 +180,16 @@ def upcoming_items(request, home, *, axes=None, limit=None):
         pages = pages.filter(axis__in=axes)
     items = sorted(pages, key=upcoming_order)
     return attach_communes(items[:limit] if limit else items, request)
+
+
+def organiser_events(request, actor):
+    """{"organiser_events": [...]}: the live, public upcoming events `actor` organises."""
+    pages = (
+        apps.get_model("agenda", "EventPage")
+        .objects.filter(organiser_id=actor.pk)
+        .live()
+        .exclude(navigation.is_private())
+        .filter(upcoming_q())
+        .only(*CARD_FIELDS)
+    )
+    return {"organiser_events": attach_communes(sorted(pages, key=upcoming_order), request)}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from . import navigation
+from . import navigation, page_extras
 from .public_address import base_url
 
 
@@ -71,6 +71,7 @@ class BasePage(Page):
         # with the breadcrumb trail; a preview finds both from this page's ancestors at once.
         navigation.current_home(request, self)
         context = super().get_context(request, *args, **kwargs)
+        context.update(page_extras.context_for(request, self))
         # Before publishing a translation, its preview lists the strings still in the source
         # language: wagtail-localize would publish them as they are, with no warning.
         if getattr(request, "is_preview", False):

@@ -105,3 +105,22 @@ def test_site_search_finds_events_and_calls(client, make_event, make_call, froze
     make_call("Appel fictif", summary="Financement maraîchage")
     html = client.get("/fr/recherche/?q=maraîchage").content.decode()
     assert "Afterwork fictif" in html and "Appel fictif" in html
+
+
+def test_an_organisers_profile_lists_its_upcoming_events(
+    client, home_page, make_event, frozen_now, django_assert_max_num_queries
+):
+    from directory.models import ActorPage, DirectoryIndexPage
+
+    directory = home_page.add_child(instance=DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    directory.save_revision().publish()
+    actor = directory.add_child(instance=ActorPage(title="Association fictive", slug="fictive"))
+    actor.save_revision().publish()
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), organiser=actor)
+    make_event("Forum passé fictif", start_date=D(2026, 5, 20), organiser=actor)
+    make_event("Brouillon fictif", start_date=D(2026, 6, 21), organiser=actor, publish=False)
+    html = client.get(actor.url).content.decode()
+    assert "Ses prochains événements" in html and "Afterwork fictif" in html
+    assert "Forum passé fictif" not in html and "Brouillon fictif" not in html
+    with django_assert_max_num_queries(10):
+        client.get(actor.url)
