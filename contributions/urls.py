@@ -1,12 +1,17 @@
-"""The public contribution forms, mounted under the language prefix (/fr/contribuer/…)."""
+"""The public contribution forms, mounted under the language prefix (/fr/contribuer/…,
+/en/contribute/…)."""
 
-from django.urls import path
+from django.utils.translation import gettext_noop
+
+from core.i18n_urls import translated_path
 
 from . import views
 
 app_name = "contribuer"
 urlpatterns = [
-    path("contribuer/proposer/", views.propose, name="propose"),
-    path("contribuer/corriger/<int:page_id>/", views.correct, name="correct"),
-    path("contribuer/merci/", views.thanks, name="thanks"),
+    *translated_path(gettext_noop("contribuer/proposer/"), views.propose, "propose", app_name),
+    *translated_path(
+        gettext_noop("contribuer/corriger/<int:page_id>/"), views.correct, "correct", app_name
+    ),
+    *translated_path(gettext_noop("contribuer/merci/"), views.thanks, "thanks", app_name),
 ]

@@ -222,6 +222,7 @@ FORM_URL_PATTERNS = [
     r"^/documents/authenticate_with_password/",
     # The public contribution forms (contributions/urls.py).
     r"^/[a-z]{2}/contribuer/",
+    r"^/[a-z]{2}/contribute/",
 ]
 
 WAGTAIL_SITE_NAME = "L'ESS en Hénin-Carvin"

@@ -48,7 +48,7 @@ def form_paths():
     actor = live_in("fr", ActorPage).first()
     return [
         "/fr/contribuer/proposer/",
-        "/en/contribuer/proposer/",
+        "/en/contribute/suggest/",
         f"/fr/contribuer/corriger/{actor.pk}/",
     ]
 
@@ -108,7 +108,7 @@ def correct_in_english(page, base, profile):
     page.get_by_label("What the organisation does").fill(NEW_SUMMARY)
     fill_submitter(page, "Sam Example", "sam@example.org", "employee")
     page.get_by_role("button", name="Send the proposal").click()
-    page.wait_for_url("**/en/contribuer/merci/")
+    page.wait_for_url("**/en/contribute/thanks/")
 
 
 def open_contribution(page, base, actor_name):

@@ -14,6 +14,6 @@ def test_the_form_links_to_the_demo_privacy_notice(client):
     assert 'href="/fr/donnees-personnelles-contributions/"' in french
     notice = client.get("/fr/donnees-personnelles-contributions/").content.decode()
     assert "12 mois" in notice and "CNIL" in notice
-    english = client.get("/en/contribuer/proposer/").content.decode()
+    english = client.get("/en/contribute/suggest/").content.decode()
     assert 'href="/en/personal-data-contributions/"' in english
     assert "Retention period" in client.get("/en/personal-data-contributions/").content.decode()

@@ -14,7 +14,7 @@ from .conftest import LISTED_SIRET, NEW_SIRET, form_token, submission
 pytestmark = pytest.mark.django_db
 
 PROPOSE_FR = "/fr/contribuer/proposer/"
-PROPOSE_EN = "/en/contribuer/proposer/"
+PROPOSE_EN = "/en/contribute/suggest/"
 SIREN = "732829320"  # its Luhn key is right
 
 

@@ -101,4 +101,4 @@ def test_an_app_taking_forms_is_exempted_by_one_setting(visitor, home_page):
 
 
 def test_the_contribution_forms_take_their_post(visitor):
-    assert takes_forms("/fr/contribuer/proposer/") and takes_forms("/en/contribuer/merci/")
+    assert takes_forms("/fr/contribuer/proposer/") and takes_forms("/en/contribute/thanks/")

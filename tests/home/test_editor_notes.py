@@ -44,7 +44,7 @@ def test_no_editor_note_in_any_public_page_of_the_demo(client, demo):
 
 
 def test_the_site_search_does_not_find_an_editor_note(client, demo):
-    for path in ("/fr/recherche/?q=compl%C3%A9ter", "/en/recherche/?q=completed"):
+    for path in ("/fr/recherche/?q=compl%C3%A9ter", "/en/search/?q=completed"):
         html = client.get(path, follow=True).content.decode()
         assert "données à compléter" not in html and "data to be completed" not in html
 

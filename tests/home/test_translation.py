@@ -214,15 +214,16 @@ def test_figures_are_synchronised_not_translated(demo):
 
 
 def test_english_searches_find_english_pages_only(client, demo):
-    html = client.get("/en/recherche/", {"q": "vegetables"}).content.decode()
+    html = client.get("/en/search/", {"q": "vegetables"}).content.decode()
     assert 'href="/en/directory/jardins-d-insertion-de-l-artois/"' in html
     assert 'href="/fr/' not in html.split('<ol class="search-results">')[1].split("</ol>")[0]
-    french_words = client.get("/en/recherche/", {"q": "légumes"}).content.decode()
+    french_words = client.get("/en/search/", {"q": "légumes"}).content.decode()
     assert "No page matches" in french_words  # the French actor is not offered in English
 
     html = client.get("/en/directory/", {"q": "vegetables"}).content.decode()
     assert "1 actor" in html and "Les Jardins d&#x27;insertion de l&#x27;Artois" in html
-    # The sector filter lists the English sectors.
+    # The sector filter lists the English sectors (those with actors: the whole directory).
+    html = client.get("/en/directory/").content.decode()
     assert ">Green spaces (" in html and "Espaces verts" not in html
 
 

@@ -68,14 +68,14 @@ def test_only_live_public_pages_of_the_current_language_are_found(client, home_p
     assert "politique-ess" in found
     for hidden in ("Brouillon", "Privée", "English"):
         assert hidden not in found
-    english_found = results(client.get("/en/recherche/", {"q": "coopérative"}).content.decode())
+    english_found = results(client.get("/en/search/", {"q": "coopérative"}).content.decode())
     assert "English" in english_found and "politique-ess" not in english_found
 
 
 def test_english_results_name_their_page_type_in_english(client, home_page):
     english = english_home(home_page)
     publish(english, ContentPage(title="Accessibility statement", slug="accessibility"))
-    found = results(client.get("/en/recherche/", {"q": "accessibility"}).content.decode())
+    found = results(client.get("/en/search/", {"q": "accessibility"}).content.decode())
     assert "Content page" in found
     assert "Page de contenu" not in found
 
@@ -232,7 +232,7 @@ def english_pages(home_page):
 
 
 def english_results(client, query):
-    return results(client.get("/en/recherche/", {"q": query}).content.decode())
+    return results(client.get("/en/search/", {"q": query}).content.decode())
 
 
 def test_english_pages_are_searched_with_english_stemming(client, english_pages):
