@@ -1,7 +1,12 @@
 """The key-figures page: figure cards and charts composed by editors, and their data files;
-the catalogue of indicators those figures measure."""
+the catalogue of indicators those figures measure.
+
+Each FactsheetPage is an edition for one reference year; ``editions`` explains how the
+series root shows the latest one and keeps the others online as archives.
+"""
 
 import csv
+from datetime import date
 from functools import partial
 
 from django import forms
@@ -12,11 +17,11 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -28,7 +33,7 @@ from core.public_address import absolute_url
 from core.spreadsheets import spreadsheet_row
 from core.structured_data import script_json
 
-from . import checks, exports, indicators, structured_data
+from . import checks, editions, exports, indicators, structured_data
 from .blocks import FactsheetStreamBlock
 
 # An indicator's code is its address (/fr/chiffres-cles/indicateurs/<code>/) and its column
@@ -229,6 +234,10 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
         return {name: getattr(self, f"directory_{name}") for name in drill.FILTER_LABELS}
 
 
+# An edition's year in its address: four digits, the first not 0.
+YEAR = "[1-9][0-9]{3}"
+
+
 class FactsheetBodyBlock(FactsheetStreamBlock):
     """The factsheet's blocks and the directory's actors: employers and actors, as in the
     brochure (named by string: the factsheet imports no other domain app)."""
@@ -269,8 +278,53 @@ class FigureChecksPanel(Panel):
             return context
 
 
+def future_year_error(year):
+    this_year = date.today().year
+    if year is not None and year > this_year:
+        return (
+            f"L'année de référence {year} est dans le futur : une édition publie des données "
+            f"déjà connues, d'une année au plus égale à {this_year}."
+        )
+    return None
+
+
+def year_clash_error(page, parent, year):
+    clash = editions.edition_with_year(page, parent, year)
+    if clash is not None:
+        return (
+            f"L'année de référence {year} est déjà celle de l'édition « {clash.title} » : "
+            "chaque édition de ces chiffres clés porte sur une année différente."
+        )
+    return None
+
+
+class FactsheetPageForm(WagtailAdminPageForm):
+    """The edition's year: required to publish (a draft may wait for it), unique in its series."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "reference_year" not in self.fields or "reference_year" in self.errors:
+            return cleaned_data
+        year = cleaned_data.get("reference_year")
+        if year is None:
+            if not self.is_deferred_validation:
+                self.add_error(
+                    "reference_year",
+                    "Indiquez l'année de référence des données : elle est obligatoire pour "
+                    "publier une édition (le brouillon peut attendre).",
+                )
+        elif not self.instance.path:
+            # A new page has no place in the tree yet: the model's clean() cannot see its
+            # series, the form can (an existing page is checked by the model).
+            if error := year_clash_error(self.instance, self.parent_page, year):
+                self.add_error("reference_year", error)
+        return cleaned_data
+
+
 class FactsheetPage(RoutablePageMixin, BasePage):
-    """The key figures of the ESS on one territory, with their data as CSV and JSON."""
+    """The key figures of the ESS on one territory for one year, with their data as CSV and
+    JSON: an edition. Under the home page it is the series root; its children are the later
+    editions (see ``editions``)."""
 
     territory = models.CharField("Territoire", max_length=200)
     reference_year = models.IntegerField(
@@ -278,7 +332,14 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text="Laissez vide si la publication ne la précise pas.",
+        help_text="L'année des données de cette édition (pas celle de sa publication), par "
+        "ex. 2023. Obligatoire pour publier ; une seule édition par année.",
+    )
+    publication_date = models.DateField(
+        "Date de publication de l'édition",
+        null=True,
+        blank=True,
+        help_text="Facultative : la date de parution de l'édition imprimée ou de sa mise en ligne.",
     )
     data_source = models.CharField("Source des données", max_length=255, blank=True)
     method_note = RichTextField(
@@ -292,10 +353,11 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             [
                 FieldPanel("territory"),
                 FieldPanel("reference_year"),
+                FieldPanel("publication_date"),
                 FieldPanel("data_source"),
                 FieldPanel("method_note"),
             ],
-            heading="Territoire et données",
+            heading="Édition, territoire et données",
         ),
         FieldPanel("body"),
         FigureChecksPanel(heading="Vérification des chiffres"),
@@ -307,12 +369,115 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    # A series root lives under the home page; its later editions are its children.
+    parent_page_types = ["home.HomePage", "factsheet.FactsheetPage"]
+    subpage_types = ["factsheet.FactsheetPage"]
+    base_form_class = FactsheetPageForm
 
     class Meta:
         verbose_name = _("Page de chiffres clés")
         verbose_name_plural = _("Pages de chiffres clés")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        if not super().can_create_at(parent):
+            return False
+        if parent.specific_class is cls:  # an edition under a root, never deeper
+            grandparent = parent.get_parent()
+            return grandparent is None or grandparent.specific_class is not cls
+        return True
+
+    def _parent(self):
+        return Page.objects.filter(path=editions.parent_path(self)).first() if self.path else None
+
+    def full_clean(self, *args, **kwargs):
+        # A later edition's address is its year: /fr/chiffres-cles/2025/.
+        parent = self._parent()
+        if parent is not None and parent.specific_class is FactsheetPage and self.reference_year:
+            self.slug = str(self.reference_year)
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        # The year first: a later edition's slug is its year, so a year already used would
+        # otherwise be reported as a slug already used.
+        if error := future_year_error(self.reference_year):
+            raise ValidationError({"reference_year": error})
+        parent = self._parent()
+        if self.reference_year is not None and parent is not None:
+            if error := year_clash_error(self, parent, self.reference_year):
+                raise ValidationError({"reference_year": error})
+        super().clean()
+
+    # Which edition a request shows -------------------------------------------------------
+
+    def edition_series(self):
+        """The published editions of this page's series, oldest first (one query, kept)."""
+        if not hasattr(self, "_edition_series"):
+            if self.pk and self.path:
+                self._edition_series = editions.series_of(self)
+            else:  # the preview of a page not created yet
+                self.is_child_edition = self.restricted = False
+                self._edition_series = [self]
+        return self._edition_series
+
+    def edition_info(self):
+        """This page as its series sees it (with ``is_child_edition``)."""
+        return next(e for e in self.edition_series() if e.pk == self.pk)
+
+    def edition_url(self, request=None):
+        """This edition's own, citable address (see ``editions.edition_url``)."""
+        return editions.edition_url(self.edition_info(), request)
+
+    def series_root_url(self, request=None):
+        """The factsheet's own address (the series root's), which shows the latest edition."""
+        url = self.get_url(request) or ""
+        if self.edition_info().is_child_edition:
+            url = url[: url.rstrip("/").rfind("/") + 1]
+        return url
+
+    def edition_pages_for_series(self):
+        """The published editions of this page's series with their bodies, oldest first:
+        the editions an indicator's series runs through (``indicators.edition_pages``).
+        One query."""
+        return editions.series_of(self, with_body=True, published_only=True)
+
+    def file_stem(self):
+        """Download names: "chiffres-cles-2025" for a dated edition, else the slug."""
+        if self.reference_year is None:
+            return self.slug
+        return "-".join(self.edition_url().rstrip("/").split("/")[-2:])
+
+    def served_edition(self, request, year=None):
+        """The edition a request shows. At the series root's address, the latest one; at
+        ``<root>/<year>/``, that year's edition (the root's own routes serve every edition,
+        so that its address and its year's are one); in preview, this page itself."""
+        if getattr(request, "is_preview", False):
+            return self
+        info = self.edition_info()
+        if info.is_child_edition:
+            if year is not None:  # /chiffres-cles/2022/2022/
+                raise Http404("Aucune édition à cette adresse.")
+            return self
+        published = [e for e in self.edition_series() if e.live and not e.restricted]
+        if year is None:
+            edition = published[-1] if published else self
+        else:
+            edition = next((e for e in published if e.reference_year == int(year)), None)
+            if edition is None:
+                raise Http404("Aucune édition de ces chiffres clés ne porte sur cette année.")
+        if edition.pk == self.pk:
+            return self
+        edition = FactsheetPage.objects.get(pk=edition.pk)  # with its body
+        edition._edition_series = self.edition_series()
+        return edition
+
+    @re_path(rf"^(?:(?P<year>{YEAR})/)?$", name="edition")
+    def index_route(self, request, year=None):
+        request.is_preview = getattr(request, "is_preview", False)
+        edition = self.served_edition(request, year)
+        return TemplateResponse(
+            request, edition.get_template(request), edition.get_context(request)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -322,39 +487,66 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         # Editors see the checks in preview; the public never does.
         if getattr(request, "is_preview", False):
             context["figure_checks"] = checks.compute_checks(self.body)
+        series = self.edition_series()
+        latest = editions.latest_of(series)
+        context["edition_url"] = edition_url = self.edition_url(request)
+        context["figures_csv_url"] = edition_url + "donnees/csv/"
+        context["figures_json_url"] = edition_url + "donnees/json/"
+        root_url = self.series_root_url(request)
+        context["catalogue_csv_url"] = root_url + self.reverse_subpage("catalogue_csv")
+        context["catalogue_json_url"] = root_url + self.reverse_subpage("catalogue_json")
+        if latest is not None and latest.pk != self.pk and self.live:
+            context["latest_edition"] = latest
+            # The factsheet's own address, which will follow the next editions too.
+            root = next((e for e in series if not e.is_child_edition), latest)
+            context["latest_edition_url"] = root.get_url(request)
+        published = [e for e in series if e.live and not e.restricted]
+        if len(published) > 1:
+            context["editions"] = [
+                (edition, editions.edition_url(edition, request), edition.pk == self.pk)
+                for edition in published
+            ]
         return context
 
     def chart_csv_url(self, block_id, request=None):
-        return self.get_url(request) + self.reverse_subpage("chart_csv", args=[block_id])
+        return f"{self.edition_url(request)}graphiques/{block_id}/csv/"
 
-    @path("donnees/csv/", name="figures_csv")
-    def figures_csv(self, request):
+    @re_path(rf"^(?:(?P<year>{YEAR})/)?donnees/csv/$", name="figures_csv")
+    def figures_csv(self, request, year=None):
+        edition = self.served_edition(request, year)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{edition.file_stem()}.csv"'
         writer = csv.writer(response)
         writer.writerow(exports.FIGURE_COLUMNS)
-        for row in exports.figure_rows(self):
+        for row in exports.figure_rows(edition):
             writer.writerow(spreadsheet_row(row))
         return response
 
-    @path("donnees/json/", name="figures_json")
-    def figures_json(self, request):
+    @re_path(rf"^(?:(?P<year>{YEAR})/)?donnees/json/$", name="figures_json")
+    def figures_json(self, request, year=None):
+        edition = self.served_edition(request, year)
         return JsonResponse(
-            exports.figures_document(self),
+            exports.figures_document(edition),
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
 
-    @re_path(rf"^graphiques/(?P<block_id>{BLOCK_ID_PATTERN})/csv/$", name="chart_csv")
-    def chart_csv(self, request, block_id):
+    @re_path(
+        rf"^(?:(?P<year>{YEAR})/)?graphiques/(?P<block_id>{BLOCK_ID_PATTERN})/csv/$",
+        name="chart_csv",
+    )
+    def chart_csv(self, request, block_id, year=None):
+        edition = self.served_edition(request, year)
         # The id as its link gives it (core.blocks.url_block_id), whatever case it is stored in.
         chart = next(
-            (b for b in self.body if b.block_type == "chart" and url_block_id(b.id) == block_id),
+            (b for b in edition.body if b.block_type == "chart" and url_block_id(b.id) == block_id),
             None,
         )
         if chart is None:
             raise Http404("Aucun graphique ne porte cet identifiant sur cette page.")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{block_id}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="{edition.file_stem()}-{block_id}.csv"'
+        )
         writer = csv.writer(response)
         writer.writerow(exports.CHART_COLUMNS)
         for row in exports.chart_rows(chart.value):
@@ -369,7 +561,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         name = f"indicator{suffix}_{'en' if language == 'en' else 'fr'}"
         # Every card of the page asks: the page's own address is worked out once.
         if getattr(self, "_own_url", None) is None:
-            self._own_url = self.get_url(request)
+            self._own_url = self.series_root_url(request)
         return self._own_url + self.reverse_subpage(name, kwargs={"code": code})
 
     def _indicator(self, code, language):
@@ -549,7 +741,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         catalogue = list(
             Indicator.objects.filter(pk__in=used, locale_id=self.locale_id).order_by("code")
         )
-        base = self.get_url(request)
+        base = self.series_root_url(request)
         producers = [indicator.producer for indicator in catalogue if indicator.producer]
         dataset = structured_data.catalogue_dataset(
             self,

@@ -40,7 +40,7 @@ def form(shares, action):
             "title": "Chiffres clés 2",
             "slug": "chiffres-cles-2",
             "territory": "CA Hénin-Carvin",
-            "reference_year": "",
+            "reference_year": "2023",
             "data_source": "",
             "method_note": rich_text("<p>Chiffres de la brochure.</p>"),
             "body": streamfield(

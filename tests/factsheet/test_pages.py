@@ -18,9 +18,9 @@ NNBSP = "\u202f"
 
 
 class TestPageTree(WagtailPageTestCase):
-    def test_a_factsheet_lives_under_a_home_page_and_has_no_subpages(self):
-        self.assertAllowedParentPageTypes(FactsheetPage, {HomePage})
-        self.assertAllowedSubpageTypes(FactsheetPage, {})
+    def test_a_factsheet_lives_under_a_home_page_with_its_later_editions_below_it(self):
+        self.assertAllowedParentPageTypes(FactsheetPage, {HomePage, FactsheetPage})
+        self.assertAllowedSubpageTypes(FactsheetPage, {FactsheetPage})
         self.assertCanNotCreateAt(Page, FactsheetPage)
 
 
