@@ -166,16 +166,24 @@ def test_no_text_can_break_out_of_the_json_ld(client, factsheet):
 
 
 @pytest.fixture
-def two_editions(make_factsheet, monkeypatch):
+def two_editions(make_factsheet):
     """The demo page as a 2023 edition, and a 2021 edition with test values."""
     latest = make_factsheet(reference_year=2023)
     body = body_with_indicators()
     figures = body[1]["value"]["figures"]  # the employment group
     figures[0]["value"] = "3000"  # emplois: clearly test data
     figures[3]["value"] = "9.0"  # part-ess-emplois-territoire
-    older = make_factsheet(body=body, slug="chiffres-2021", reference_year=2021)
-    monkeypatch.setattr(indicators, "edition_pages", lambda page: [older, latest])
-    return older, latest
+    # A real earlier edition: a child of the factsheet, served at /fr/chiffres-cles/2021/.
+    older = FactsheetPage(
+        title="Les chiffres clés 2021",
+        slug="chiffres-2021",
+        territory="CA Hénin-Carvin",
+        reference_year=2021,
+        body=body,
+    )
+    latest.add_child(instance=older)
+    older.save_revision().publish()
+    return FactsheetPage.objects.get(pk=older.pk), latest
 
 
 def test_a_series_of_two_editions_has_its_chart_table_and_changes(client, two_editions):
@@ -305,8 +313,8 @@ def test_the_catalogue_downloads_every_indicator_and_edition_in_long_format(clie
     assert rows[0][0] == "indicator_code" and len(rows) == 1 + 2 * 20
     jobs = [row for row in rows if row[0] == "emplois"]
     assert [(row[4], row[5], row[8]) for row in jobs] == [
-        ("2021", "3000", "http://testserver/fr/chiffres-2021/"),
-        ("2023", "3761", "http://testserver/fr/chiffres-cles/"),
+        ("2021", "3000", "http://testserver/fr/chiffres-cles/2021/"),
+        ("2023", "3761", "http://testserver/fr/chiffres-cles/2023/"),
     ]
     assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
     data = client.get("/fr/chiffres-cles/donnees/catalogue/json/").json()
