@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factsheet', '0011_editor_note'),
+        ('factsheet', '0012_menu_title'),
     ]
 
     operations = [
