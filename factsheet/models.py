@@ -413,8 +413,20 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     def edition_series(self):
         """The published editions of this page's series, oldest first (one query, kept)."""
         if not hasattr(self, "_edition_series"):
-            if self.pk and self.path:
-                self._edition_series = editions.series_of(self)
+            parent = getattr(self, "_cached_parent_obj", None)  # known from the routing
+            if (
+                self.pk
+                and not self.numchild
+                and parent is not None
+                and parent.specific_class is not FactsheetPage
+            ):  # a factsheet with a single edition: no query
+                self.is_child_edition = False
+                self.restricted = False
+                self._edition_series = [self]
+            elif self.pk and self.path:
+                # With their bodies: the indicators' series and the catalogue read them, so
+                # the page needs no second query for its editions.
+                self._edition_series = editions.series_of(self, with_body=True)
             else:  # the preview of a page not created yet
                 self.is_child_edition = self.restricted = False
                 self._edition_series = [self]
@@ -439,7 +451,11 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         """The published editions of this page's series with their bodies, oldest first:
         the editions an indicator's series runs through (``indicators.edition_pages``).
         One query."""
-        return editions.series_of(self, with_body=True, published_only=True)
+        return [
+            self if e.pk == self.pk else e
+            for e in self.edition_series()
+            if e.live and not e.restricted
+        ]
 
     def file_stem(self):
         """Download names: "chiffres-cles-2025" for a dated edition, else the slug."""
@@ -467,7 +483,6 @@ class FactsheetPage(RoutablePageMixin, BasePage):
                 raise Http404("Aucune édition de ces chiffres clés ne porte sur cette année.")
         if edition.pk == self.pk:
             return self
-        edition = FactsheetPage.objects.get(pk=edition.pk)  # with its body
         edition._edition_series = self.edition_series()
         return edition
 
