@@ -92,7 +92,7 @@ def make_factsheet(home_page, directory):
 
 def listed(client, href):
     html = client.get(href.replace("&amp;", "&")).content.decode()
-    return int(re.search(r'<h2 id="results-heading">(\d+) acteur', html).group(1))
+    return int(re.search(r'<h2 id="results-heading">(\d+) ', html).group(1))
 
 
 def figure_links(html):
@@ -238,7 +238,7 @@ def test_an_english_figure_counts_the_actors_listed_in_english(
     assert text == "See 1 association listed in the directory"
     assert href.startswith("/en/")
     listed_html = client.get(href.replace("&amp;", "&")).content.decode()
-    assert re.search(r'<h2 id="results-heading">1 actor', listed_html)
+    assert re.search(r'<h2 id="results-heading">1 association<', listed_html)
 
 
 def test_the_demo_status_chart_links_each_listed_family_in_both_languages(client, db):
@@ -262,4 +262,4 @@ def test_the_demo_status_chart_links_each_listed_family_in_both_languages(client
             assert href.startswith(f"/{language}/")
             announced = int(re.search(r"(?:Voir|See) (?:les |the )?(\d+)", name).group(1))
             html = client.get(href.replace("&amp;", "&")).content.decode()
-            assert re.search(rf'<h2 id="results-heading">{announced} act', html), href
+            assert re.search(rf'<h2 id="results-heading">{announced} ', html), href

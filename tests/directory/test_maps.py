@@ -37,7 +37,7 @@ def map_links(html):
 
 
 def total(html):
-    return int(re.search(r'<h2 id="results-heading">(\d+) acteur', html).group(1))
+    return int(re.search(r'<h2 id="results-heading">(\d+) ', html).group(1))
 
 
 @pytest.mark.parametrize(
