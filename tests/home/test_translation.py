@@ -105,7 +105,7 @@ def test_switcher_and_hreflang_on_every_page_type_in_both_languages(client, demo
         assert f'hreflang="en" href="http://testserver{en_url}"' in html, en_url
         html = client.get(fr_url).content.decode()
         assert f'<a href="{en_url}" hreflang="en">English</a>' in html, fr_url
-    assert len(seen_types) == 8  # every page type of the site
+    assert len(seen_types) == 11  # every page type of the site, the agenda's three included
 
 
 def test_english_pages_write_numbers_the_english_way(client, demo):
