@@ -58,9 +58,17 @@ def has_text_field(block):
     return False
 
 
+# The editors' note is never shown to the public (tests/home/test_editor_notes.py): no text to escape.
+NEVER_PUBLIC = {"editor_note"}
+
+
 def body_blocks(model):
     stream = model._meta.get_field("body").stream_block
-    return [(model, name) for name, block in stream.child_blocks.items() if has_text_field(block)]
+    return [
+        (model, name)
+        for name, block in stream.child_blocks.items()
+        if has_text_field(block) and name not in NEVER_PUBLIC
+    ]
 
 
 # The commune map counts the directory's actors by default; with none, it shows nothing.
