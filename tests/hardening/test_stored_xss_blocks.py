@@ -58,7 +58,7 @@ def has_text_field(block):
     return False
 
 
-# The editors' note is never shown to the public (tests/home/test_editor_notes.py): no text to escape.
+# The editors' note never reaches the public (tests/home/test_editor_notes.py).
 NEVER_PUBLIC = {"editor_note"}
 
 
