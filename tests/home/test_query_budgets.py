@@ -74,7 +74,7 @@ def test_each_page_type_stays_within_the_budget(client, demo, language, model, f
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_site_search_with_results_stays_within_the_budget(client, demo, language):
-    url = f"/{language}/recherche/?q=insertion"
+    url = f"/{language}/{'recherche' if language == 'fr' else 'search'}/?q=insertion"
     assert "search-result" in client.get(url).content.decode()
     assert queries(client, url) <= BUDGET
 
