@@ -60,7 +60,7 @@ def test_the_map_view_counts_the_current_results_per_commune(client, actors):
     links = map_links(html)
     assert f"?family=association&commune={CARVIN}" == links["Carvin : 2 acteurs"]
     assert "Hénin-Beaumont : 1 acteur" in links or "Hénin-Beaumont : 1 acteurs" in links
-    assert "Oignies : 0 acteurs" in links  # its actor is a draft
+    assert "Oignies : 0 acteur" in links  # its actor is a draft
     # The view is kept when the filters change, and the list is one link away.
     assert '<input type="hidden" name="vue" value="carte">' in html
     assert 'href="?family=association" aria-current' not in html
@@ -142,7 +142,7 @@ def test_the_block_counts_the_listed_actors_of_each_commune(client, actors, make
     links = map_links(client.get(page.url).content.decode())
     assert links["Carvin : 3 acteurs"] == f"/fr/annuaire/?commune={CARVIN}"
     assert "Hénin-Beaumont : 2 acteurs" in links
-    assert "Oignies : 0 acteurs" in links
+    assert "Oignies : 0 acteur" in links
 
 
 def test_the_block_restricted_to_a_family_or_a_sector(client, actors, make_policy):
