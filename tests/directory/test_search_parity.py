@@ -14,6 +14,8 @@ from directory.models import ActorPage
 from home.models import ContentPage
 from tests.home.builders import english_home, publish
 
+SEARCH_PATH = {"fr": "recherche", "en": "search"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -72,7 +74,7 @@ def directory_slugs(client, language, q):
 
 
 def site_slugs(client, language, q):
-    html = client.get(f"/{language}/recherche/", {"q": q}).content.decode()
+    html = client.get(f"/{language}/{SEARCH_PATH[language]}/", {"q": q}).content.decode()
     if '<ol class="search-results">' not in html:
         return []
     start = html.index('<ol class="search-results">')
