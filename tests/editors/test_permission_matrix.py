@@ -55,6 +55,7 @@ OPEN_ENDPOINTS = {
     "wagtailcore_authenticate_with_password",
     "sitemap",
     "robots_txt",
+    "favicon",
     "search",
     "contribuer:propose",
     "contribuer:correct",
