@@ -299,7 +299,15 @@ def year_clash_error(page, parent, year):
 
 
 class FactsheetPageForm(WagtailAdminPageForm):
-    """The edition's year: required to publish (a draft may wait for it), unique in its series."""
+    """The edition's year: unique in its series, and required to publish an edition of a series
+    of several (a draft may wait for it). A factsheet alone, such as the demo's brochure, which
+    states no year, may be published without one."""
+
+    def in_a_series(self):
+        parent = self.parent_page
+        if parent is not None and parent.specific_class is FactsheetPage:
+            return True  # a later edition
+        return bool(self.instance.pk and self.instance.numchild)  # a root with editions
 
     def clean(self):
         cleaned_data = super().clean()
@@ -307,7 +315,7 @@ class FactsheetPageForm(WagtailAdminPageForm):
             return cleaned_data
         year = cleaned_data.get("reference_year")
         if year is None:
-            if not self.is_deferred_validation:
+            if not self.is_deferred_validation and self.in_a_series():
                 self.add_error(
                     "reference_year",
                     "Indiquez l'année de référence des données : elle est obligatoire pour "
@@ -333,7 +341,8 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
         help_text="L'année des données de cette édition (pas celle de sa publication), par "
-        "ex. 2023. Obligatoire pour publier ; une seule édition par année.",
+        "ex. 2023. Obligatoire pour publier dès que la série compte plusieurs éditions ; "
+        "une seule édition par année.",
     )
     publication_date = models.DateField(
         "Date de publication de l'édition",

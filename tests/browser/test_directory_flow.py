@@ -31,7 +31,7 @@ def search_and_open_profile(page, base, language, query, broad_count):
     )
 
     page.goto(base + home.get_url())
-    page.locator("nav.site-nav").get_by_role("link", name=directory.title, exact=True).click()
+    page.locator("nav.site-nav").get_by_role("link", name=directory.menu_label, exact=True).click()
     page.wait_for_url(base + directory.get_url())
 
     search = page.locator("form.directory-search")

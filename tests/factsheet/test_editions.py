@@ -290,6 +290,22 @@ def test_the_admin_requires_a_year_to_publish_but_not_to_save_a_draft(admin_clie
     assert not FactsheetPage.objects.get(slug="nouvelle-edition").live
 
 
+def test_a_factsheet_alone_publishes_without_a_year_a_root_with_editions_does_not(
+    admin_client, home_page, series
+):
+    # The brochure states no year: a single factsheet, like the demo's, stays publishable.
+    url = reverse("wagtailadmin_pages:add", args=("factsheet", "factsheetpage", home_page.pk))
+    response = admin_client.post(url, admin_form(None, publish=True))
+    assert response.status_code == 302
+    assert FactsheetPage.objects.get(slug="nouvelle-edition").live
+    # Once it heads a series, its year places it among the editions.
+    data = admin_form(None, publish=True)
+    data["slug"] = "chiffres-cles"
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(series[0].pk,)), data)
+    assert response.status_code == 200
+    assert "Indiquez l&#x27;année de référence des données" in response.content.decode()
+
+
 def test_the_admin_refuses_a_year_already_used_as_a_field_error(admin_client, series):
     root, second, _ = series
     url = reverse("wagtailadmin_pages:add", args=("factsheet", "factsheetpage", root.pk))
