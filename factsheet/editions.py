@@ -1,4 +1,4 @@
-"""Yearly editions of the factsheet, and each figure's series across them.
+"""Yearly editions of the factsheet: which edition a series shows, and where each lives.
 
 A factsheet is a series of editions, one per reference year (the year of the data). The
 series root is the FactsheetPage under the home page (``/fr/chiffres-cles/``); every later
@@ -6,20 +6,15 @@ edition is a FactsheetPage child of it whose slug is its year (``/fr/chiffres-cl
 The root is an edition too, the first one; its own archive address is
 ``/fr/chiffres-cles/<its year>/``. The root's address always shows the latest published
 edition (the greatest reference year), so publishing a new child edition moves the factsheet
-forward and the others stay online as archives. docs/editions.md tells the whole story.
+forward and the others stay online as archives. An indicator's series through the editions
+is ``indicators.series``. docs/editions.md tells the whole story.
 
 Everything here answers in a constant number of queries, whatever the number of editions.
 """
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
-
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from wagtail.models import Locale, Page, PageViewRestriction
-
-from core import formatting
+from wagtail.models import Page, PageViewRestriction
 
 STEP = Page.steplen
 
@@ -131,108 +126,3 @@ def edition_url(edition, request=None) -> str:
     if not getattr(edition, "is_child_edition", False) and edition.reference_year:
         return f"{url}{edition.reference_year}/"
     return url
-
-
-@dataclass(frozen=True)
-class SeriesPoint:
-    """One published value of an indicator, as one edition gives it."""
-
-    reference_year: int | None  # the year of the data (None: the edition does not say)
-    value: Decimal
-    kind: str  # core.formatting kind: number, percent, euro, per_thousand
-    unit: str  # the words after the number on the card ("emplois ESS"), may be ""
-    scale: str  # units, thousands, millions
-    decimals: int
-    label: str
-    source: str  # the card's source, else its edition's data source
-    territory: str
-    edition_title: str
-    edition_url: str
-    published_on: date | None  # the edition's publication date, else its first publication
-
-    @property
-    def measure(self) -> tuple[str, str, str]:
-        """What the value measures; two points compare only when this is equal."""
-        return (self.kind, self.scale, self.unit.strip().casefold())
-
-    def text(self, locale: str | None = None) -> str:
-        """The value as the reader's language writes it: "3 761", "9,5 %"."""
-        return formatting.format_figure(
-            self.value, self.kind, self.decimals, self.scale, locale=locale
-        )
-
-
-def _figure_of(edition, code, indicator_ids):
-    """The first figure card (or chart row) of an edition that measures ``code``: it chose an
-    indicator of that code, or carries it as its ``key``. Read from the raw StreamField data
-    (``indicators``), so that no chooser value costs a query."""
-    from .indicators import _items
-
-    for item in _items(edition.body.raw_data):
-        if item.get("indicator") in indicator_ids or (code and item.get("key") == code):
-            try:
-                value = Decimal(str(item.get("value")))
-            except (InvalidOperation, TypeError, ValueError):
-                continue
-            if value.is_finite():
-                return {**item, "value": value}
-    return None
-
-
-def point_from(edition, figure, request=None) -> SeriesPoint:
-    return SeriesPoint(
-        reference_year=figure.get("year") or edition.reference_year,
-        value=figure["value"],
-        kind=figure.get("kind") or formatting.NUMBER,
-        unit=figure.get("unit") or "",
-        scale=figure.get("scale") or "units",
-        decimals=figure.get("decimals") or 0,
-        label=figure.get("label") or "",
-        source=figure.get("source") or edition.data_source,
-        territory=edition.territory,
-        edition_title=edition.title,
-        edition_url=edition_url(edition, request),
-        published_on=edition.publication_date
-        or (edition.first_published_at.date() if edition.first_published_at else None),
-    )
-
-
-def indicator_series(code: str, locale=None, *, request=None) -> list[SeriesPoint]:
-    """The series of indicator ``code`` across the published editions, oldest first.
-
-    Stable public API:
-
-    - ``code``: an indicator code (``factsheet.Indicator.code``, e.g. "emplois"); a card
-      counts when it chose an indicator of that code or carries that code as its ``key``.
-    - ``locale``: a language code ("fr", "en"), a ``wagtail.models.Locale``, or None for the
-      active language. Each language has its own editions (translations of the French ones).
-    - ``request``: optional; given, edition URLs are relative to its site, as pages link.
-
-    Returns a list of ``SeriesPoint`` (reference_year, value, kind, unit, scale, decimals,
-    label, source, territory, edition_title, edition_url, published_on), one per published,
-    publicly visible edition that has such a card, sorted by reference year (an edition
-    without one first). ``point.text()`` formats the value for a language; ``point.measure``
-    is what the value measures: points whose ``measure`` differ must not be compared (a unit
-    or kind changed between editions). An unknown code gives ``[]``.
-
-    Two queries (the indicators of that code, then every edition with its body), whatever
-    the number of editions or figures.
-    """
-    from .models import FactsheetPage, Indicator
-
-    if locale is None:
-        locale = formatting.current_locale()
-    if isinstance(locale, Locale):
-        locale_filter = Q(locale=locale)
-    else:
-        locale_filter = Q(locale__language_code=str(locale))
-    indicator_ids = set(
-        Indicator.objects.filter(locale_filter, code=code).values_list("pk", flat=True)
-    )
-    pages = _annotated(FactsheetPage.objects.live().filter(locale_filter).order_by(F("path")))
-    points = []
-    for edition in _ordered(e for e in pages if not e.restricted):
-        figure = _figure_of(edition, code, indicator_ids)
-        if figure is not None:
-            points.append(point_from(edition, figure, request))
-    return points

@@ -11,68 +11,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
-from factsheet import editions
+from factsheet import editions, indicators
 from factsheet.models import FactsheetPage
+from tests.factsheet.edition_bodies import card, edition, indicator
 
 pytestmark = pytest.mark.django_db
-
-
-def card(key, value, kind="number", decimals=0, label="", unit="", scale="units"):
-    return {
-        "value": str(value),
-        "kind": kind,
-        "unit": unit,
-        "label": label or f"test {key}",
-        "context": "",
-        "scale": scale,
-        "decimals": decimals,
-        "year": None,
-        "source": "",
-        "key": key,
-        "check": "",
-        "numerator": "",
-        "denominator": "",
-    }
-
-
-def body(jobs, share, extra=()):
-    return [
-        {
-            "type": "figure_group",
-            "value": {
-                "heading": "Groupe de test",
-                "intro": "",
-                "figures": [
-                    card("emplois-test", jobs, label="emplois de test"),
-                    card("part-test", share, kind="percent", decimals=1, label="part de test"),
-                    *extra,
-                ],
-                "layout": "grid",
-            },
-        }
-    ]
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return FactsheetPage.objects.get(pk=page.pk)
-
-
-def edition(parent, year, jobs, share, **fields):
-    fields.setdefault("title", f"Chiffres clés de test {year}")
-    fields.setdefault("slug", f"edition-{year}")
-    return publish(
-        parent,
-        FactsheetPage(
-            territory="Territoire de test",
-            reference_year=year,
-            body=body(jobs, share, fields.pop("extra", ())),
-            **fields,
-        ),
-    )
 
 
 @pytest.fixture
@@ -330,62 +276,81 @@ def test_an_edition_is_created_only_under_a_series_root(series):
     assert not FactsheetPage.can_create_at(second)
 
 
-# The series of an indicator -----------------------------------------------------------------
+# The series of an indicator (factsheet.indicators) ------------------------------------------
+
+
+def series_of(page, code, locale=None):
+    """The series of the test indicator ``code`` through the editions of ``page``'s series."""
+    edition_pages = indicators.edition_pages(FactsheetPage.objects.get(pk=page.pk))
+    return indicators.series(edition_pages, indicator(code, locale=locale))
 
 
 def test_a_series_lists_every_published_value_oldest_first(series):
-    points = editions.indicator_series("emplois-test", "fr")
-    assert [(p.reference_year, p.value) for p in points] == [
+    root, second, third = series
+    points = series_of(root, "emplois-test")
+    assert [(p.year, p.value) for p in points] == [
         (2021, Decimal("1000")),
         (2022, Decimal("1100")),
         (2023, Decimal("1210")),
     ]
-    assert [p.edition_url for p in points] == [
+    assert [editions.edition_url(p.edition) for p in points] == [
         "/fr/chiffres-cles/2021/",
         "/fr/chiffres-cles/2022/",
         "/fr/chiffres-cles/2023/",
     ]
-    assert points[0].kind == "number" and points[0].decimals == 0
-    assert points[1].text("fr") == "1\u202f100" and points[1].text("en") == "1,100"
-    shares = editions.indicator_series("part-test", "fr")
-    assert [p.text("fr") for p in shares] == ["10,0\u00a0%", "12,5\u00a0%", "11,0\u00a0%"]
+    assert points[0].card_kind == "number" and points[0].decimals == 0
+    assert points[1].text == "1\u202f100"
+    with translation.override("en"):
+        assert series_of(root, "emplois-test")[1].text == "1,100"
+    # Any edition of the series gives the same series.
+    assert [p.year for p in series_of(second, "emplois-test")] == [2021, 2022, 2023]
+    shares = series_of(third, "part-test")
+    assert [p.text for p in shares] == ["10,0\u00a0%", "12,5\u00a0%", "11,0\u00a0%"]
 
 
 def test_a_series_in_constant_queries(home_page, django_assert_num_queries):
     root = edition(home_page, 2021, 1000, "10.0", slug="chiffres-cles")
-    editions.indicator_series("emplois-test", "fr")  # warm the site's cache
-    counts = []
+    jobs = indicator("emplois-test")
     for year in (2022, 2023, 2024):
         edition(root, year, 1000, "10.0")
-        with django_assert_num_queries(2) as queries:
-            editions.indicator_series("emplois-test", "fr")
-        counts.append(len(queries))
-    assert counts == [2, 2, 2]
+        page = FactsheetPage.objects.get(pk=root.pk)
+        with django_assert_num_queries(1):  # the editions with their bodies
+            points = indicators.series(indicators.edition_pages(page), jobs)
+        assert len(points) == year - 2020
 
 
-def test_a_series_of_one_point_and_an_unknown_code(home_page):
-    edition(home_page, 2021, 1000, "10.0", slug="chiffres-cles")
-    assert len(editions.indicator_series("emplois-test", "fr")) == 1
-    assert editions.indicator_series("inconnu", "fr") == []
-    assert editions.indicator_series("emplois-test", "en") == []
+def test_a_series_of_one_point_and_an_indicator_no_edition_publishes(home_page):
+    root = edition(home_page, 2021, 1000, "10.0", slug="chiffres-cles")
+    assert len(series_of(root, "emplois-test")) == 1
+    assert series_of(root, "inconnu") == []
+    # The English indicator is not the French editions' one.
+    assert series_of(root, "emplois-test", Locale.objects.get(language_code="en")) == []
 
 
-def test_a_series_tells_when_the_unit_changed(series):
+def test_a_series_never_compares_values_whose_unit_changed(series):
     root = series[0]
-    changed = edition(
-        root, 2024, 1, "1.0", extra=[card("masse-test", 2, kind="euro", scale="millions")]
-    )
-    edition(
-        changed.get_parent().specific,
-        2020,
-        3,
+    edition(root, 2024, 1, "1.0", extra=[card("postes-test", 20, unit="postes")])
+    edition(root, 2020, 3, "1.0", extra=[card("postes-test", 10, unit="emplois")])
+    older, newer = series_of(root, "postes-test")
+    assert (older.year, newer.year) == (2020, 2024)
+    assert not indicators.comparable(older, newer)
+    assert indicators.series_chart([older, newer]) is None
+
+
+def test_a_series_compares_amounts_written_at_another_scale(home_page):
+    root = edition(
+        home_page,
+        2021,
+        1,
         "1.0",
-        slug="plus-ancienne",
+        slug="chiffres-cles",
         extra=[card("masse-test", 2000000, kind="euro")],
     )
-    points = editions.indicator_series("masse-test", "fr")
-    assert [p.reference_year for p in points] == [2020, 2024]
-    assert points[0].measure != points[1].measure
+    edition(root, 2022, 1, "1.0", extra=[card("masse-test", 2, kind="euro", scale="millions")])
+    older, newer = series_of(root, "masse-test")
+    assert indicators.comparable(older, newer)
+    assert older.amount == newer.amount == Decimal("2000000")
+    assert (older.text, newer.text) == ("2\u202f000\u202f000\u00a0€", "2\u00a0M\u00a0€")
 
 
 def test_an_unpublished_or_private_edition_is_not_in_a_series(series):
@@ -394,4 +359,4 @@ def test_an_unpublished_or_private_edition_is_not_in_a_series(series):
     root, second, third = series
     third.unpublish()
     PageViewRestriction.objects.create(page=second, restriction_type="password", password="x")
-    assert [p.reference_year for p in editions.indicator_series("emplois-test", "fr")] == [2021]
+    assert [p.year for p in series_of(root, "emplois-test")] == [2021]

@@ -1,0 +1,81 @@
+"""Test editions of a factsheet: round numbers labelled "de test", never a figure of the
+brochure. Each card chooses an indicator of the catalogue of its code (created on first use),
+so that the editions feed the real series (factsheet.indicators)."""
+
+from wagtail.models import Locale
+
+from factsheet.models import FactsheetPage, Indicator
+
+INDICATOR_KINDS = {"number": "count", "percent": "percent", "euro": "euros"}
+
+
+def indicator(code, kind="number", locale=None):
+    """The test indicator of this code (and language), created the first time."""
+    found, _created = Indicator.objects.get_or_create(
+        code=code,
+        locale=locale or Locale.get_default(),
+        defaults={
+            "name": f"Indicateur de test {code}",
+            "definition": "<p>Définition de test.</p>",
+            "kind": INDICATOR_KINDS.get(kind, "ratio"),
+            "territory": "Territoire de test",
+        },
+    )
+    return found
+
+
+def card(key, value, kind="number", decimals=0, label="", unit="", scale="units"):
+    return {
+        "indicator": indicator(key, kind).pk,
+        "value": str(value),
+        "kind": kind,
+        "unit": unit,
+        "label": label or f"test {key}",
+        "context": "",
+        "scale": scale,
+        "decimals": decimals,
+        "year": None,
+        "source": "",
+        "key": key,
+        "check": "",
+        "numerator": "",
+        "denominator": "",
+    }
+
+
+def body(jobs, share, extra=()):
+    return [
+        {
+            "type": "figure_group",
+            "value": {
+                "heading": "Groupe de test",
+                "intro": "",
+                "figures": [
+                    card("emplois-test", jobs, label="emplois de test"),
+                    card("part-test", share, kind="percent", decimals=1, label="part de test"),
+                    *extra,
+                ],
+                "layout": "grid",
+            },
+        }
+    ]
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return FactsheetPage.objects.get(pk=page.pk)
+
+
+def edition(parent, year, jobs, share, **fields):
+    fields.setdefault("title", f"Chiffres clés de test {year}")
+    fields.setdefault("slug", f"edition-{year}")
+    return publish(
+        parent,
+        FactsheetPage(
+            territory="Territoire de test",
+            reference_year=year,
+            body=body(jobs, share, fields.pop("extra", ())),
+            **fields,
+        ),
+    )
