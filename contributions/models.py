@@ -63,6 +63,12 @@ class Contribution(models.Model):
         verbose_name="décidée par",
     )
     reason = models.TextField("motif du refus", blank=True)
+    # The single-use name of the form display it came from (contributions.tokens): unique, so
+    # the same form sent twice, even at the same instant, is stored once; in the database,
+    # because the shared cache may be down when a replay comes.
+    form_nonce = models.CharField(
+        "formulaire d'origine", max_length=32, unique=True, null=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,7 +8,7 @@ which Wagtail allows to the task's group (the Modérateurs) and superusers, publ
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, WorkflowState
 
@@ -20,6 +20,10 @@ from .models import Contribution
 
 class AlreadyUnderReview(Exception):
     """The profile already waits for a moderator: a second draft would mix two proposals."""
+
+
+class AlreadySubmitted(Exception):
+    """The same form display was stored by a request that ran alongside (a double click)."""
 
 
 def default_locale():
@@ -70,13 +74,15 @@ def _open_workflow_state(page):
 
 
 @transaction.atomic
-def submit(values, *, submitter, language, page=None):
+def submit(values, *, submitter, language, form_nonce, page=None):
     """Store a proposal as a draft in moderation and return its `Contribution`.
 
     `values` are the profile fields (ContributionForm.profile_values), `submitter` the
     submitter's name, e-mail and relation, `page` the actor being corrected (None for a new
-    actor, unless its SIRET is already listed: then it corrects that actor). Raises
-    AlreadyUnderReview, or ValidationError when the page refuses the values.
+    actor, unless its SIRET is already listed: then it corrects that actor), `form_nonce` the
+    name of the form display (contributions.tokens.nonce), stored once. Raises
+    AlreadyUnderReview, AlreadySubmitted (nothing of this call is kept), or ValidationError
+    when the page refuses the values.
     """
     page = source_actor(page) if page else actor_with_siret(values["siret"])
     if page is None:
@@ -100,14 +106,19 @@ def submit(values, *, submitter, language, page=None):
     workflow = actor.get_workflow()
     if workflow is not None:
         workflow.start(actor, user=None)
-    return Contribution.objects.create(
-        kind=kind,
-        page=actor,
-        revision=revision,
-        actor_name=actor.title,
-        language=language,
-        **submitter,
-    )
+    try:
+        return Contribution.objects.create(
+            kind=kind,
+            page=actor,
+            revision=revision,
+            actor_name=actor.title,
+            language=language,
+            form_nonce=form_nonce,
+            **submitter,
+        )
+    except IntegrityError as error:
+        # Leaving the atomic block undoes the page or the revision made above.
+        raise AlreadySubmitted from error
 
 
 def current_task_state(contribution):

@@ -1,12 +1,16 @@
 """The form's signed start time: a submission sooner than a person can type, older than a
-visit, tampered with or already used is refused."""
+visit, tampered with or already used is refused.
+
+"Already used" is read from the stored contributions (each keeps its token's nonce, unique),
+not from the cache: a replay must be refused even while Redis is down."""
 
 import time
 import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from .models import Contribution
 
 SALT = "contributions.form-start"
 
@@ -30,17 +34,11 @@ def check(token):
         return "too_fast"
     if elapsed > settings.CONTRIBUTION_MAX_FILL_SECONDS:
         return "expired"
-    if cache.get(_used_key(nonce)):
+    if Contribution.objects.filter(form_nonce=nonce).exists():
         return "used"
     return None
 
 
-def mark_used(token):
-    """Remember that the token's submission was stored (a second press of the button, or the
-    browser's resubmission, then changes nothing)."""
-    nonce = signing.loads(token, salt=SALT)["n"]
-    cache.set(_used_key(nonce), True, timeout=settings.CONTRIBUTION_MAX_FILL_SECONDS)
-
-
-def _used_key(nonce):
-    return f"contributions:used-token:{nonce}"
+def nonce(token):
+    """The name of the form display a checked token comes from, stored with its proposal."""
+    return str(signing.loads(token, salt=SALT)["n"])

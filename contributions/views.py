@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from wagtail.models import Locale, Site
 
 from core.cache import find_site
@@ -22,12 +22,34 @@ from core.security import client_ip
 from directory.models import ActorPage, Sector
 
 from . import emails, services, tokens
-from .forms import ContributionForm
+from .forms import TOKEN_ERRORS, ContributionForm
 from .models import Contribution, ContributionSettings
+
+# How long a visitor is asked to wait when the shared cache cannot count submissions.
+RETRY_AFTER_SECONDS = 300
 
 
 def _address(group, request):
     return client_ip(request) or ""
+
+
+def _rate_limit(request):
+    """Count this submission against its address: None while under the limit, "limited"
+    beyond it, "unavailable" when the shared cache (Redis) cannot count, since a robot could
+    then send without limit (fail closed)."""
+    usage = get_usage(
+        request,
+        group="contributions",
+        key=_address,
+        rate=settings.CONTRIBUTION_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    # Once this submission is counted the count is at least 1; django-ratelimit answers 0 when
+    # the cache could not count (it fails closed, RATELIMIT_FAIL_OPEN being off).
+    return "limited" if usage["count"] else "unavailable"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -67,26 +89,13 @@ def _contribution_form(request, actor):
         form = ContributionForm(initial=_initial(actor), sectors=sectors, actor=actor)
     else:
         form = ContributionForm(request.POST, sectors=sectors, actor=actor)
-        limited = is_ratelimited(
-            request,
-            group="contributions",
-            key=_address,
-            rate=settings.CONTRIBUTION_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        )
+        refusal = _rate_limit(request)
         if form.is_spam:
             return redirect("contribuer:thanks")
-        if limited:
+        if refusal:
             form.is_valid()  # errors of what was typed are shown along the refusal
-            form.add_error(
-                None,
-                _(
-                    "Trop de propositions ont été envoyées depuis votre connexion. Réessayez "
-                    "dans une heure : ce que vous avez saisi est conservé ci-dessous."
-                ),
-            )
-            status = 429
+            form.add_error(None, _refusal_message(refusal))
+            status = 429 if refusal == "limited" else 503
         elif form.is_valid() and _store(request, form, actor):
             return redirect("contribuer:thanks")
     context = {
@@ -99,7 +108,23 @@ def _contribution_form(request, actor):
             "proposition avant de la publier."
         ),
     }
-    return render(request, "contributions/contribution_form.html", context, status=status)
+    response = render(request, "contributions/contribution_form.html", context, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _refusal_message(refusal):
+    if refusal == "limited":
+        return _(
+            "Trop de propositions ont été envoyées depuis votre connexion. Réessayez "
+            "dans une heure : ce que vous avez saisi est conservé ci-dessous."
+        )
+    return _(
+        "Le service est momentanément indisponible et votre proposition n’a pas été "
+        "enregistrée. Réessayez dans quelques minutes : ce que vous avez saisi est conservé "
+        "ci-dessous."
+    )
 
 
 def _privacy_page(site):
@@ -132,8 +157,15 @@ def _store(request, form, actor):
         return False
     try:
         contribution = services.submit(
-            form.profile_values(), submitter=submitter, language=get_language(), page=actor
+            form.profile_values(),
+            submitter=submitter,
+            language=get_language(),
+            form_nonce=tokens.nonce(form.cleaned_data["started"]),
+            page=actor,
         )
+    except services.AlreadySubmitted:
+        form.add_error(None, TOKEN_ERRORS["used"])
+        return False
     except services.AlreadyUnderReview:
         form.add_error(
             None,
@@ -147,6 +179,5 @@ def _store(request, form, actor):
         for field, messages in error.update_error_dict({}).items():
             form.add_error(field if field in form.fields else None, messages)
         return False
-    tokens.mark_used(form.cleaned_data["started"])
     emails.send_receipt(contribution)
     return True

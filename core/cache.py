@@ -27,7 +27,8 @@ rebuilding the cache after each one costs a few seconds of uncached rendering in
 finer scheme would only add ways to serve a stale page.
 
 Redis down or unreachable: every read misses and every write is dropped
-(`ResilientRedisCache`), so pages are rendered as if uncached, never an error.
+(`ResilientRedisCache`), so pages are rendered as if uncached, never an error; a counter is
+missing (ValueError, as for any missing key), so what counts fails closed.
 
 The generation is bumped twice: at once, and again when the transaction commits. A visitor's
 request rendered between the two (while the editor's transaction is still open) would otherwise
@@ -159,11 +160,18 @@ def _read_default(key, default=None, *args, **kwargs):
     return default
 
 
+def _missing_counter(key, *args, **kwargs):
+    # A counter Redis cannot reach is as good as missing, which Django's cache API reports
+    # with ValueError: callers that count (the contribution form's rate limit) then know.
+    raise ValueError(f"Cache injoignable : le compteur {key!r} est inconnu.")
+
+
 for _name, _default in {
     "get": _read_default,
     "get_many": lambda *args, **kwargs: {},
     "has_key": lambda *args, **kwargs: False,
     "add": lambda *args, **kwargs: False,
+    "incr": _missing_counter,
     "set": lambda *args, **kwargs: None,
     "set_many": lambda *args, **kwargs: [],
     "touch": lambda *args, **kwargs: False,

@@ -18,7 +18,7 @@ NEW_SIRET = luhn_siret("9876543210001")
 
 @pytest.fixture(autouse=True)
 def _empty_cache(empty_cache):
-    """Rate-limit counters and used tokens live in the cache: each test starts without."""
+    """Rate-limit counters live in the cache: each test starts without."""
 
 
 def form_token(seconds_ago=10):

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import WorkflowState
 
+from contributions import tokens
 from contributions.models import Contribution
 from directory.models import ActorPage
 from tests.accounts import create_moderator
@@ -188,6 +189,17 @@ def test_a_missing_tampered_hasty_or_stale_token_is_refused(
 def test_a_double_submit_stores_one_proposal(client, directory):
     data = submission()
     assert client.post(PROPOSE_FR, data).status_code == 302
+    again = client.post(PROPOSE_FR, data)
+    assert again.status_code == 200 and "déjà été envoyée" in again.content.decode()
+    assert Contribution.objects.count() == 1 and ActorPage.objects.count() == 1
+
+
+def test_a_double_submit_racing_the_first_stores_one_proposal(client, directory, monkeypatch):
+    """Two presses at the same instant: both pass the token check before either is stored;
+    the second is undone whole (no second draft page)."""
+    data = submission()
+    assert client.post(PROPOSE_FR, data).status_code == 302
+    monkeypatch.setattr(tokens, "check", lambda token: None)
     again = client.post(PROPOSE_FR, data)
     assert again.status_code == 200 and "déjà été envoyée" in again.content.decode()
     assert Contribution.objects.count() == 1 and ActorPage.objects.count() == 1
