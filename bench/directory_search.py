@@ -111,8 +111,8 @@ def add_synthetic_actors(index, count, rng, sectors):
             cursor.executemany(
                 "INSERT INTO directory_actorpage (page_ptr_id, family, commune_id, summary,"
                 " headcount_band, street_address, siret, rna, website, email, phone,"
-                " image_alt, body) VALUES (%s, %s, %s, %s, %s, '', '', '', '', '', '', '',"
-                " '[]')",
+                " image_alt, menu_title, body) VALUES (%s, %s, %s, %s, %s, '', '', '', '', '', '',"
+                " '', '', '[]')",
                 [
                     (
                         page.pk,
