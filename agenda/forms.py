@@ -56,7 +56,8 @@ class AgendaFilterForm(forms.Form):
             ]
 
 
-def _fr_date(day):
+def fr_date(day):
+    """A day as editors' messages write it: 14/03/2026."""
     return day.strftime("%d/%m/%Y")
 
 
@@ -90,8 +91,8 @@ class EventPageForm(WagtailAdminPageForm):
             last_day = draft.end_date or draft.start_date
             self.add_error(
                 "start_date",
-                f"Cet événement est déjà passé (il s'est terminé le {_fr_date(last_day)}, "
-                f"nous sommes le {_fr_date(clock.today())}) : il ne peut pas être publié comme "
+                f"Cet événement est déjà passé (il s'est terminé le {fr_date(last_day)}, "
+                f"nous sommes le {fr_date(clock.today())}) : il ne peut pas être publié comme "
                 "à venir. Corrigez ses dates, ou cochez « Ajouter aux archives un événement "
                 "déjà passé ».",
             )

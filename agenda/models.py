@@ -35,7 +35,7 @@ from core.navigation import shown_to_public
 
 from . import clock, structured_data
 from .choices import Attendance, Axis, Kind, Status
-from .forms import CallForProjectsPageForm, EventPageForm
+from .forms import CallForProjectsPageForm, EventPageForm, fr_date
 
 
 class AgendaBodyBlock(blocks.StreamBlock):
@@ -56,10 +56,6 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Document"
         description = "Un document à télécharger (règlement, dossier de candidature…)."
-
-
-def _format_date(day):
-    return day.strftime("%d/%m/%Y")
 
 
 class AgendaIndexPage(RoutablePageMixin, BasePage):
@@ -164,6 +160,7 @@ class AgendaItemPage(BasePage):
     ends_at = models.DateTimeField("fin", null=True, editable=False)
     all_day = models.BooleanField("journée entière", default=True, editable=False)
 
+    search_fields = [*BasePage.search_fields, index.SearchField("summary")]
     override_translatable_fields = [SynchronizedField("axis")]
     summary_field = "summary"
 
@@ -182,9 +179,40 @@ class AgendaItemPage(BasePage):
 
     KIND = ""
 
+    @staticmethod
+    def dates_panel(heading, date_rows, after_note=()):
+        """The type's date fields, then the note shown while they are unknown."""
+        return MultiFieldPanel([*date_rows, FieldPanel("date_note"), *after_note], heading=heading)
+
     def instants(self):
         """(starts_at, ends_at, all_day) from the type's own fields."""
         return self.starts_at, self.ends_at, self.all_day
+
+    @staticmethod
+    def whole_days(first_day, last_day):
+        """The instants of an all-day span, from the first day's midnight to the one after
+        the last day; either day may be unknown (None)."""
+        return (
+            clock.start_of_day(first_day) if first_day else None,
+            clock.end_of_day(last_day) if last_day else None,
+            True,
+        )
+
+    def clean(self):
+        super().clean()
+        if errors := self.field_errors():
+            raise ValidationError(errors)
+
+    def field_errors(self):
+        """{field: message} of what the type's own fields get wrong together."""
+        return {}
+
+    @staticmethod
+    def day_before(first, last, message):
+        """`message` naming both days if `last` comes before `first`, else None."""
+        if first and last and last < first:
+            return message % {"first": fr_date(first), "last": fr_date(last)}
+        return None
 
     # Computed, never stored.
     @property
@@ -306,14 +334,13 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
-        MultiFieldPanel(
+        AgendaItemPage.dates_panel(
+            "Dates (heure de Paris)",
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
-                FieldPanel("date_note"),
-                FieldPanel("archive_past"),
             ],
-            heading="Dates (heure de Paris)",
+            after_note=[FieldPanel("archive_past")],
         ),
         MultiFieldPanel(
             [
@@ -340,8 +367,7 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
         FieldPanel("body"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("summary"),
+        *AgendaItemPage.search_fields,
         index.SearchField("venue"),
         index.SearchField("organiser_name"),
         index.SearchField("body"),
@@ -352,10 +378,6 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
         SynchronizedField("online_url"),
         SynchronizedField("registration_url"),
     ]
-
-    parent_page_types = ["agenda.AgendaIndexPage"]
-    subpage_types = []
-    is_creatable = True
     serve_select_related = ["commune", "organiser"]
 
     class Meta:
@@ -363,29 +385,29 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
         verbose_name_plural = _("Événements")
 
     def instants(self):
-        if not self.start_date:
+        if not self.start_date:  # dates to be announced
             return None, None, True
         last_day = self.end_date or self.start_date
         if self.start_time is None:
-            return clock.start_of_day(self.start_date), clock.end_of_day(last_day), True
+            return self.whole_days(self.start_date, last_day)
         starts = clock.at(self.start_date, self.start_time)
         ends = clock.at(last_day, self.end_time) if self.end_time else None
         if ends is None and self.end_date and self.end_date != self.start_date:
             ends = clock.end_of_day(last_day)
         return starts, ends, False
 
-    def clean(self):
-        super().clean()
+    def field_errors(self):
         errors = {}
         if not self.start_date and (self.end_date or self.start_time or self.end_time):
             errors["start_date"] = "Indiquez la date de début avant l'heure ou la date de fin."
         if self.end_time and not self.start_time:
             errors["start_time"] = "Indiquez l'heure de début puisque l'heure de fin est donnée."
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = (
-                f"La date de fin ({_format_date(self.end_date)}) est avant la date de début "
-                f"({_format_date(self.start_date)})."
-            )
+        if ends_early := self.day_before(
+            self.start_date,
+            self.end_date,
+            "La date de fin (%(last)s) est avant la date de début (%(first)s).",
+        ):
+            errors["end_date"] = ends_early
         elif self.start_date and self.start_time and self.end_time and not errors:
             starts, ends, _all_day = self.instants()
             if ends <= starts:
@@ -401,8 +423,7 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
             errors["price"] = f"Un événement gratuit n'a pas de prix ({self.price} €)."
         if self.image_id and not self.image_alt.strip():
             errors["image_alt"] = "Décrivez l'image choisie : le texte alternatif est obligatoire."
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -489,12 +510,8 @@ class CallForProjectsPage(AgendaItemPage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("opening_date"), FieldPanel("deadline")]),
-                FieldPanel("date_note"),
-            ],
-            heading="Dates",
+        AgendaItemPage.dates_panel(
+            "Dates", [FieldRowPanel([FieldPanel("opening_date"), FieldPanel("deadline")])]
         ),
         FieldPanel("eligibility"),
         FieldPanel("offer"),
@@ -513,8 +530,7 @@ class CallForProjectsPage(AgendaItemPage):
         FieldPanel("body"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("summary"),
+        *AgendaItemPage.search_fields,
         index.SearchField("eligibility"),
         index.SearchField("offer"),
         index.SearchField("operator_name"),
@@ -524,10 +540,6 @@ class CallForProjectsPage(AgendaItemPage):
         *AgendaItemPage.override_translatable_fields,
         SynchronizedField("application_url"),
     ]
-
-    parent_page_types = ["agenda.AgendaIndexPage"]
-    subpage_types = []
-    is_creatable = True
     serve_select_related = ["commune", "support_service"]
 
     class Meta:
@@ -559,18 +571,16 @@ class CallForProjectsPage(AgendaItemPage):
         return context
 
     def instants(self):
-        starts = clock.start_of_day(self.opening_date) if self.opening_date else None
-        ends = clock.end_of_day(self.deadline) if self.deadline else None
-        return starts, ends, True
+        return self.whole_days(self.opening_date, self.deadline)
 
-    def clean(self):
-        super().clean()
+    def field_errors(self):
         errors = {}
-        if self.opening_date and self.deadline and self.deadline < self.opening_date:
-            errors["deadline"] = (
-                f"La date limite ({_format_date(self.deadline)}) est avant la date "
-                f"d'ouverture ({_format_date(self.opening_date)})."
-            )
+        if closes_early := self.day_before(
+            self.opening_date,
+            self.deadline,
+            "La date limite (%(last)s) est avant la date d'ouverture (%(first)s).",
+        ):
+            errors["deadline"] = closes_early
         if (
             self.amount_min is not None
             and self.amount_max is not None
@@ -580,5 +590,4 @@ class CallForProjectsPage(AgendaItemPage):
                 f"Le montant maximal ({self.amount_max} €) est inférieur au montant minimal "
                 f"({self.amount_min} €)."
             )
-        if errors:
-            raise ValidationError(errors)
+        return errors
