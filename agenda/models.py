@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -30,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import CalloutBlock, HeadingBlock, ParagraphBlock, PictureBlock, QuoteBlock
 from core.formatting import current_locale
+from core.i18n_urls import translated_route
 from core.models import BasePage
 from core.navigation import shown_to_public
 
@@ -56,6 +57,10 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Document"
         description = "Un document à télécharger (règlement, dossier de candidature…)."
+
+
+# The calendar file's path segment, translated: /en/agenda/calendar/.
+CALENDAR = gettext_noop("calendrier/")
 
 
 class AgendaIndexPage(RoutablePageMixin, BasePage):
@@ -91,7 +96,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     # Wagtail serves only slash-terminated paths without dots: no ".ics" suffix in the URL,
     # the downloaded file is still named agenda.ics.
-    @path("calendrier/", name="calendar")
+    @translated_route("^calendrier/$", "calendar", CALENDAR)
     def calendar_route(self, request):
         """The items the same filters list (upcoming and archive) as a calendar file."""
         from .calendar import calendar, ics_response
@@ -101,7 +106,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         cal = calendar(items, request, self.title, f"agenda-{self.translation_key}")
         return ics_response(cal, "agenda.ics")
 
-    @path("appels/flux/", name="calls_feed")
+    @translated_route("^appels/flux/$", "calls_feed", gettext_noop("appels/flux/"))
     def calls_feed(self, request):
         from .feeds import CallsFeed
         from .listing import items_of
@@ -435,7 +440,7 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
             context["price_text"] = format_currency(self.price, "EUR", locale=current_locale())
         return context
 
-    @path("calendrier/", name="calendar")
+    @translated_route("^calendrier/$", "calendar", CALENDAR)
     def calendar_route(self, request):
         """This event as a calendar file; none before its date is known."""
         from .calendar import calendar, ics_response
@@ -452,7 +457,7 @@ class EventPage(RoutablePageMixin, AgendaItemPage):
         if not self.starts_at:
             return None
         return {
-            "ics": self.get_url(request) + "calendrier/",
+            "ics": self.get_url(request) + self.reverse_subpage("calendar"),
             "google": google_calendar_url(self, self.get_full_url(request)),
         }
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from core import navigation
 from core.cache import until_next_publication
 from core.drill import DirectoryLinksPanel
+from core.i18n_urls import translated_route
 from core.map_blocks import actors_text, choropleth, locator
 from core.models import BasePage
 from core.pagination import get_page
@@ -129,12 +131,12 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     # Wagtail serves only slash-terminated paths without dots, hence no ".csv" suffix here;
     # the downloaded file is still named acteurs.csv.
-    @path("resultats-csv/", name="results_csv")
+    @translated_route("^resultats-csv/$", "results_csv", gettext_noop("resultats-csv/"))
     def results_csv(self, request):
         search = self.directory_search(request)
         return exports.csv_response(search.all_results(), "acteurs.csv", request)
 
-    @path("resultats-json/", name="results_json")
+    @translated_route("^resultats-json/$", "results_json", gettext_noop("resultats-json/"))
     def results_json(self, request):
         search = self.directory_search(request)
         return JsonResponse(
@@ -142,7 +144,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
 
-    @path("annuaire-complet-csv/", name="full_csv")
+    @translated_route("^annuaire-complet-csv/$", "full_csv", gettext_noop("annuaire-complet-csv/"))
     def full_csv(self, request) -> HttpResponse:
         return exports.csv_response(
             exports.with_relations(self.actors()), "annuaire-complet.csv", request

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_noop
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.blocks import BLOCK_ID_PATTERN
+from core.i18n_urls import translated_path
 from home import views as home_views
 
 urlpatterns = [
@@ -30,10 +32,12 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("contributions.urls")),
-    re_path(
+    *translated_path(
         rf"^donnees/carte/(?P<page_id>[0-9]{{1,10}})/(?P<block_id>{BLOCK_ID_PATTERN})\.(?P<fmt>csv|json)$",
         core_views.commune_map_data,
-        name="commune_map_data",
+        "commune_map_data",
+        segment=gettext_noop("donnees/carte/"),
+        route=re_path,
     ),
     # Wagtail's serve pattern, minus Wagtail's own "_util/" views (password, login), so as to
     # come first; Wagtail's pattern stays behind it, unreached.

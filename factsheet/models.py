@@ -15,11 +15,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import drill
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
 from core.drill import DirectoryLinksPanel
+from core.i18n_urls import translated_route
 from core.models import BasePage
 from core.public_address import absolute_url
 from core.spreadsheets import spreadsheet_row
@@ -55,6 +56,8 @@ def public_url(request, address):
 
 # The indicators' address beneath the factsheet, in each language of the site.
 INDICATOR_SEGMENTS = {"fr": "indicateurs", "en": "indicators"}
+# The path segment of the factsheet's data files, translated: /en/key-figures/data/csv/.
+DATA = gettext_noop("donnees/")
 
 
 class IndicatorKind(models.TextChoices):
@@ -514,8 +517,8 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         series = self.edition_series()
         latest = editions.latest_of(series)
         context["edition_url"] = edition_url = self.edition_url(request)
-        context["figures_csv_url"] = edition_url + "donnees/csv/"
-        context["figures_json_url"] = edition_url + "donnees/json/"
+        context["figures_csv_url"] = edition_url + self.reverse_subpage("figures_csv")
+        context["figures_json_url"] = edition_url + self.reverse_subpage("figures_json")
         root_url = self.series_root_url(request)
         context["catalogue_csv_url"] = root_url + self.reverse_subpage("catalogue_csv")
         context["catalogue_json_url"] = root_url + self.reverse_subpage("catalogue_json")
@@ -533,9 +536,11 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         return context
 
     def chart_csv_url(self, block_id, request=None):
-        return f"{self.edition_url(request)}graphiques/{block_id}/csv/"
+        return self.edition_url(request) + self.reverse_subpage(
+            "chart_csv", kwargs={"block_id": block_id}
+        )
 
-    @re_path(rf"^(?:(?P<year>{YEAR})/)?donnees/csv/$", name="figures_csv")
+    @translated_route(rf"^(?:(?P<year>{YEAR})/)?donnees/csv/$", "figures_csv", DATA)
     def figures_csv(self, request, year=None):
         edition = self.served_edition(request, year)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -546,7 +551,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             writer.writerow(spreadsheet_row(row))
         return response
 
-    @re_path(rf"^(?:(?P<year>{YEAR})/)?donnees/json/$", name="figures_json")
+    @translated_route(rf"^(?:(?P<year>{YEAR})/)?donnees/json/$", "figures_json", DATA)
     def figures_json(self, request, year=None):
         edition = self.served_edition(request, year)
         return JsonResponse(
@@ -554,9 +559,10 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
 
-    @re_path(
+    @translated_route(
         rf"^(?:(?P<year>{YEAR})/)?graphiques/(?P<block_id>{BLOCK_ID_PATTERN})/csv/$",
-        name="chart_csv",
+        "chart_csv",
+        gettext_noop("graphiques/"),
     )
     def chart_csv(self, request, block_id, year=None):
         edition = self.served_edition(request, year)
@@ -746,12 +752,12 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             records += exports.catalogue_records(indicator, points, edition_url)
         return records, catalogue
 
-    @path("donnees/catalogue/csv/", name="catalogue_csv")
+    @translated_route("^donnees/catalogue/csv/$", "catalogue_csv", DATA)
     def catalogue_csv(self, request):
         records, _catalogue = self.catalogue_records(request)
         return self._catalogue_response(records, "csv", f"{self.slug}-indicateurs")
 
-    @path("donnees/catalogue/json/", name="catalogue_json")
+    @translated_route("^donnees/catalogue/json/$", "catalogue_json", DATA)
     def catalogue_json(self, request):
         records, _catalogue = self.catalogue_records(request)
         return self._catalogue_response(records, "json", f"{self.slug}-indicateurs")

@@ -76,9 +76,11 @@ def test_a_chart_csv_gives_its_rows_with_plain_numbers(client, factsheet):
     ]
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_all_figures_as_csv_are_machine_readable_in_every_language(client, factsheet, language):
-    response = client.get(f"/{language}/chiffres-cles/donnees/csv/")
+@pytest.mark.parametrize(("language", "data"), [("fr", "donnees"), ("en", "data")])
+def test_all_figures_as_csv_are_machine_readable_in_every_language(
+    client, factsheet, language, data
+):
+    response = client.get(f"/{language}/chiffres-cles/{data}/csv/")
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     by_label = {row["label"]: row for row in rows}

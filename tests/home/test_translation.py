@@ -116,7 +116,7 @@ def test_english_pages_write_numbers_the_english_way(client, demo):
     assert re.search(r"3\s761", client.get("/fr/chiffres-cles/").content.decode())
     assert "3,761" in client.get("/en/").content.decode()
     # Exports stay machine-readable whatever the language.
-    csv = client.get("/en/key-figures/donnees/csv/").content.decode()
+    csv = client.get("/en/key-figures/data/csv/").content.decode()
     assert "3761" in csv and "3,761" not in csv
 
 
