@@ -8,6 +8,7 @@ say what is wrong and repeat the value, and are skipped when an editor saves a d
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from wagtail import blocks
@@ -30,14 +31,72 @@ from core.map_blocks import CommuneMapBlock
 from . import charts, pasting
 
 
+class CarriedOverBlock(blocks.FieldBlock):
+    """What a block was copied with when the next edition was prepared (``carry_over``).
+
+    Written by the copy only, so read-only in the form; data, never offered to translators,
+    never indexed nor rendered to visitors.
+    """
+
+    def __init__(self, **kwargs):
+        self.field = forms.CharField(
+            required=False, widget=forms.TextInput(attrs={"readonly": True})
+        )
+        super().__init__(**kwargs)
+
+    def get_translatable_segments(self, value):
+        return []
+
+
+def carried_over_block(what):
+    return CarriedOverBlock(
+        label=f"{what} copiée de l'édition précédente",
+        help_text="Renseignée par « Préparer l'édition suivante » : tant que la valeur reste "
+        "celle-ci sans être confirmée, la page ne peut pas être publiée.",
+    )
+
+
+def unchanged_block(label, what):
+    return blocks.BooleanBlock(
+        required=False,
+        label=label,
+        help_text=f"Après « Préparer l'édition suivante » : cochez pour confirmer, pour cette "
+        f"année, {what} de l'édition précédente.",
+    )
+
+
+def _with_confirmation(layout, after):
+    """A block's form layout with its « inchangée » checkbox right after what it confirms,
+    and the copied value among the settings."""
+    children = []
+    for child in layout.children:
+        children.append(child)
+        if child == after:
+            children.append("unchanged")
+    return BlockGroup(children=children, settings=[*(layout.settings or []), "carried_over"])
+
+
+class EditionFigureCardBlock(FigureCardBlock):
+    """A figure card of a factsheet edition: core's card, which may be carried over from the
+    previous edition until the editor updates or confirms its value."""
+
+    unchanged = unchanged_block("Valeur inchangée", "la valeur copiée")
+    carried_over = carried_over_block("Valeur")
+
+    class Meta:
+        form_layout = _with_confirmation(FigureCardBlock._meta_class.form_layout, "value")
+
+
+def figure_list(card_block):
+    return blocks.ListBlock(card_block, min_num=1, max_num=8, label="Chiffres", collapsed=True)
+
+
 class FigureGroupBlock(blocks.StructBlock):
     """A titled set of one to eight figure cards."""
 
     heading = blocks.CharBlock(label="Titre", max_length=120)
     intro = blocks.TextBlock(required=False, label="Introduction", rows=2)
-    figures = blocks.ListBlock(
-        FigureCardBlock(), min_num=1, max_num=8, label="Chiffres", collapsed=True
-    )
+    figures = figure_list(FigureCardBlock())
     layout = blocks.ChoiceBlock(
         search_index=False,
         choices=[
@@ -68,6 +127,12 @@ class FigureGroupBlock(blocks.StructBlock):
             ],
             "layout": "grid",
         }
+
+
+class EditionFigureGroupBlock(FigureGroupBlock):
+    """A group of figure cards of a factsheet edition (``EditionFigureCardBlock``)."""
+
+    figures = figure_list(EditionFigureCardBlock())
 
 
 class ChartRowBlock(blocks.StructBlock):
@@ -331,6 +396,17 @@ class ChartBlock(blocks.StructBlock):
         return context
 
 
+class EditionChartBlock(ChartBlock):
+    """A chart of a factsheet edition. Its data is updated as a whole (one table from one
+    source), so it is carried over from the previous edition, and confirmed, as a whole."""
+
+    unchanged = unchanged_block("Données inchangées", "les valeurs copiées")
+    carried_over = carried_over_block("Valeurs")
+
+    class Meta:
+        form_layout = _with_confirmation(ChartBlock._meta_class.form_layout, "rows")
+
+
 class ContactCardBlock(blocks.StructBlock):
     name = blocks.CharBlock(label="Nom", max_length=120)
     role = blocks.CharBlock(required=False, label="Fonction", max_length=200)
@@ -382,9 +458,9 @@ class TextBlock(blocks.RichTextBlock):
 
 class FactsheetStreamBlock(blocks.StreamBlock):
     heading = SectionHeadingBlock(max_length=160)
-    figure_group = FigureGroupBlock()
-    figure = FigureCardBlock()
-    chart = ChartBlock()
+    figure_group = EditionFigureGroupBlock()
+    figure = EditionFigureCardBlock()
+    chart = EditionChartBlock()
     commune_map = CommuneMapBlock()
     text = TextBlock(features=["bold", "italic", "link", "ol", "ul"])
     contact = ContactCardBlock()

@@ -4,6 +4,10 @@ An editor gives a figure card a ``key`` ("population") and, on a derived figure,
 (ratio per 1 000, quotient, share in %) with the keys of its numerator and denominator. The
 stated figure matches when the recomputed value, rounded to the card's displayed decimals,
 equals it. A mismatch is a warning to read before publishing, never a blocking error.
+
+A value carried over from the previous edition and not yet updated nor confirmed
+(``carry_over``) is another matter: ``pending_updates`` names it, and the page form refuses to
+publish while there is one.
 """
 
 from dataclasses import dataclass
@@ -11,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core import formatting
 from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, card_key, figure_text
+
+from . import carry_over
 
 MULTIPLIERS = {
     PER_THOUSAND_CHECK: Decimal(1000),
@@ -41,6 +47,31 @@ def page_figures(body):
             yield block.value
         elif block.block_type == "figure_group":
             yield from block.value["figures"]
+
+
+def pending_updates(body) -> list[str]:
+    """The figures and charts still carried over from the previous edition, as the editor
+    finds them on the page: « 3 761 emplois ESS », « graphique « Établissements… » »."""
+    pending = []
+    for block in body or []:
+        if block.block_type == "chart":
+            if carry_over.chart_is_marked(block.value):
+                pending.append(f"le graphique « {block.value.get('title')} »")
+            continue
+        for figure in page_figures([block]):
+            if carry_over.card_is_marked(figure):
+                pending.append(f"« {_describe(figure)} »")
+    return pending
+
+
+def pending_message(pending) -> str:
+    return (
+        "Des valeurs copiées de l'édition précédente ne sont pas encore mises à jour : "
+        + ", ".join(pending)
+        + ". Changez chaque valeur, ou cochez « Valeur inchangée » (« Données inchangées » "
+        "pour un graphique) si elle vaut toujours pour cette année. Le brouillon peut être "
+        "enregistré en attendant."
+    )
 
 
 def _scaled(figure) -> Decimal:

@@ -268,7 +268,8 @@ class FactsheetBodyBlock(FactsheetStreamBlock):
 
 
 class FigureChecksPanel(Panel):
-    """Read-only panel: the recomputed derived figures of the page being edited."""
+    """Read-only panel: the recomputed derived figures of the page being edited, and the
+    values still carried over from the previous edition."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "factsheet/panels/figure_checks.html"
@@ -277,7 +278,9 @@ class FigureChecksPanel(Panel):
             context = super().get_context_data(parent_context)
             # The edit form's instance is the latest draft, so editors check what they will
             # publish.
-            context["checks"] = checks.compute_checks(getattr(self.instance, "body", None))
+            body = getattr(self.instance, "body", None)
+            context["checks"] = checks.compute_checks(body)
+            context["pending"] = checks.pending_updates(body)
             return context
 
 
@@ -304,7 +307,9 @@ def year_clash_error(page, parent, year):
 class FactsheetPageForm(WagtailAdminPageForm):
     """The edition's year: unique in its series, and required to publish an edition of a series
     of several (a draft may wait for it). A factsheet alone, such as the demo's brochure, which
-    states no year, may be published without one."""
+    states no year, may be published without one. No edition is published while a value
+    carried over from the previous edition is neither updated nor confirmed (a draft may be
+    saved)."""
 
     def in_a_series(self):
         parent = self.parent_page
@@ -314,6 +319,9 @@ class FactsheetPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if not self.is_deferred_validation and cleaned_data.get("body") is not None:
+            if pending := checks.pending_updates(cleaned_data["body"]):
+                self.add_error(None, checks.pending_message(pending))
         if "reference_year" not in self.fields or "reference_year" in self.errors:
             return cleaned_data
         year = cleaned_data.get("reference_year")

@@ -1,21 +1,23 @@
 """The catalogue of indicators in the admin: its listing (search, filters), and the refusal to
-delete an indicator that a page still uses."""
+delete an indicator that a page still uses; « Préparer l'édition suivante » on a factsheet."""
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import indicators
+from . import checks, indicators, next_edition
+from .admin_views import prepare_next_edition
 from .dashboard import EssDeskPanel
 from .models import FactsheetPage, Indicator, IndicatorKind
 
@@ -159,3 +161,62 @@ def refuse_deleting_used_indicators(request, instances):
 @hooks.register("construct_homepage_panels")
 def add_ess_desk_panel(request, panels):
     panels.insert(0, EssDeskPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_next_edition_url():
+    return [
+        path(
+            "chiffres-cles/<int:page_id>/edition-suivante/",
+            prepare_next_edition,
+            name="factsheet_prepare_next_edition",
+        )
+    ]
+
+
+class PrepareNextEditionItem(PageMenuItem):
+    """In a published French factsheet's "more" menus, for whoever may add its next edition."""
+
+    label = "Préparer l'édition suivante"
+    icon_name = "copy"
+    url_name = "factsheet_prepare_next_edition"
+
+    def is_shown(self, user):
+        if self.page.specific_class is not FactsheetPage or not self.page.live:
+            return False
+        root = next_edition.series_root(self.page)
+        return next_edition.is_source_language(root) and next_edition.can_prepare(root, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def next_edition_listing_item(page, user, next_url=None):
+    yield PrepareNextEditionItem(page=page, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def next_edition_header_item(page, user, view_name, next_url=None):
+    yield PrepareNextEditionItem(page=page, priority=35)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_carried_over_values(request, action_type, objects, action):
+    """Bulk publishing skips the page form: refuse it as the form does while an edition's
+    latest draft (or, with its descendants, a draft edition below it) still has values carried
+    over from the previous edition."""
+    pages = [page for page in objects if isinstance(page, Page)]
+    if action_type != "publish" or not pages:
+        return None
+    editions = list(FactsheetPage.objects.filter(pk__in=[page.pk for page in pages]))
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in pages:
+            editions += FactsheetPage.objects.descendant_of(page).not_live()
+    for edition in editions:
+        pending = checks.pending_updates(edition.get_latest_revision_as_object().body)
+        if pending:
+            messages.error(
+                request,
+                f"« {edition.get_admin_display_title()} » n'a pas été publiée. "
+                + checks.pending_message(pending),
+            )
+            return redirect(action.next_url)
+    return None

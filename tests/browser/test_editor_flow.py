@@ -42,8 +42,8 @@ def log_in(page, base_url, username):
     page.wait_for_url(f"{base_url}/admin/")
 
 
-def fill_block_field(page, name, value, *, choice=False):
-    """Fill a StreamField input, opening the collapsed blocks that hide it first."""
+def reveal_block_field(page, name):
+    """A StreamField input, once the collapsed blocks that hide it are opened."""
     field = page.locator(f"[name='{name}']")
     # Figure cards are collapsed when added; their sections open from the outside in.
     hidden_sections = field.evaluate(
@@ -57,6 +57,12 @@ def fill_block_field(page, name, value, *, choice=False):
     )
     for section_id in hidden_sections:
         page.locator(f"button[aria-controls='{section_id}']").click()
+    return field
+
+
+def fill_block_field(page, name, value, *, choice=False):
+    """Fill a StreamField input, opening the collapsed blocks that hide it first."""
+    field = reveal_block_field(page, name)
     if choice:
         field.select_option(label=value)
     else:
