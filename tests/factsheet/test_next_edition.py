@@ -15,8 +15,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from factsheet import carry_over, checks
 from factsheet.models import FactsheetPage
 from tests.accounts import create_editor
+from tests.factsheet.edition_bodies import body, card, edition
 
-from .test_editions import body, card, edition, frozen_today  # noqa: F401 (a fixture)
+from .test_editions import frozen_today  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,10 @@ CHART = {
         "note": "",
     },
 }
-STANDALONE = {"type": "figure", "value": card("seul-test", 500, label="chiffre seul de test")}
+
+
+def standalone(key="seul-test", value=500, label="chiffre seul de test"):
+    return {"type": "figure", "value": card(key, value, label=label)}
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def series(home_page):
     """Two published editions (the root, 2021, and 2022) and an unpublished draft (2020)."""
     root = edition(home_page, 2021, 1000, "10.0", slug="chiffres-cles")
     second = edition(root, 2022, 1100, "12.5")
-    second.body = [*body(1100, "12.5"), STANDALONE, CHART]
+    second.body = [*body(1100, "12.5"), standalone(), CHART]
     second.save_revision().publish()
     draft = FactsheetPage(title="Brouillon de test", territory="Test", reference_year=2020)
     root.add_child(instance=draft)
@@ -244,7 +248,7 @@ def edit_form(page, figures, action):
 def prepared(admin_client, home_page):
     """A published edition of one figure (2021), and its next edition prepared (2022)."""
     root = edition(home_page, 2021, 1, "1.0", slug="chiffres-cles")
-    root.body = [STANDALONE, {**STANDALONE, "value": card("autre-test", 700, label="autre")}]
+    root.body = [standalone(), standalone("autre-test", 700)]
     root.save_revision().publish()
     admin_client.post(prepare_url(root))
     return root, new_edition(root, 2022)
