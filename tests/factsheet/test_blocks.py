@@ -174,5 +174,5 @@ def test_block_chooser_previews_are_styled_like_the_site():
         html = render_to_string(
             child.get_preview_template(value, context), child.get_preview_context(value, context)
         )
-        assert "css/factsheet.css" in html and "css/site.css" in html, name
+        assert html.count('<link rel="stylesheet"') == 1 and "css/site.css" in html, name
         assert child.render(value, child.get_preview_context(value, {})) in html, name
