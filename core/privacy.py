@@ -1,17 +1,24 @@
-"""A translation is as private as its source: a view restriction set on, changed on or removed
-from a page of the site's default language (French, the source of every translation) is
-copied to its translations at once.
+"""A translation is as private, and as withdrawn, as its source: a view restriction set on,
+changed on or removed from a page of the site's default language (French, the source of every
+translation) is copied to its translations at once, and unpublishing it unpublishes them.
 
 wagtail-localize copies restrictions only when a translation is created or synced, so a French
 page made private kept a public English translation until the next sync: the English page and
 every block choosing it went on showing what the French page hid. An English page may still be
 private on its own (a restriction set on it alone stays), until its source's privacy changes.
+
+Unpublishing: Wagtail cascades it to translations only through a hook that wagtail-localize
+does not implement, so an English page stayed public, with what the French page withdrew, after
+its source was unpublished in the admin, in bulk or at its expiry date. An English page may
+still be unpublished on its own; republishing the French page leaves its translations to be
+republished one by one (each language publishes separately).
 """
 
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_unpublished
 
 RESTRICTION_FIELDS = ("restriction_type", "password")
 
@@ -56,3 +63,13 @@ def restriction_changed(sender, instance, **kwargs):
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
         restriction_changed(PageViewRestriction, instance)
+
+
+@receiver(page_unpublished)
+def source_unpublished(sender, instance, **kwargs):
+    """Unpublish the live translations of an unpublished page of the default language."""
+    if not _is_source(instance):
+        return
+    translations = Page.objects.filter(translation_key=instance.translation_key, live=True)
+    for translation in translations.exclude(pk=instance.pk).specific():
+        translation.unpublish()

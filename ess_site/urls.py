@@ -6,15 +6,23 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_noop
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.blocks import BLOCK_ID_PATTERN
 from core.i18n_urls import translated_path
+from core.translation_sync import SyncTranslationsView
 from home import views as home_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # wagtail-localize's sync screen with "Publish immediately" kept to those who may publish
+    # (core/translation_sync.py); first, so that it stands in for wagtail-localize's own.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(SyncTranslationsView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
