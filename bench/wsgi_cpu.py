@@ -100,9 +100,9 @@ def main():
         return run_floor(args.requests)
     os.environ["PAGE_CACHE_SECONDS"] = "0"
     sys.path.insert(0, str(PROJECT))
-    from bench import site_bench  # sets up Django with the bench settings
-
     from django.core.wsgi import get_wsgi_application
+
+    from bench import site_bench  # sets up Django with the bench settings
 
     site_bench.prepare(50_000)
     application = get_wsgi_application()
