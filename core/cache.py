@@ -279,7 +279,8 @@ def until_next_publication(request, name, compute, timeout=None):
     """compute()'s value, kept in the cache under the current generation (so until the next
     publication) for `timeout` seconds, CHROME_CACHE_SECONDS by default; computed each time
     when that is 0. For what many requests repeat, such as the menu: uncached pages then need
-    not rebuild it. The value is shared by the requests of this process: never modify it."""
+    not rebuild it. The value is shared by the requests of this process: never modify it.
+    None is never kept: it is what a made-up URL or host finds, which must not fill the cache."""
     if timeout is None:
         timeout = settings.CHROME_CACHE_SECONDS
     if not timeout:
@@ -293,6 +294,8 @@ def until_next_publication(request, name, compute, timeout=None):
     value = cache.get(key)
     if value is None:
         value = compute()
+        if value is None:
+            return None
         cache.set(key, value, timeout)
     # For `timeout` at most here too: without a shared cache, it bounds how long a
     # publication made through another process goes unseen.

@@ -20,6 +20,9 @@ grows by one term a segment, and a path of a thousand segments made SQLite refus
 expression tree deeper than 1 000), which the site answered as a database outage (503).
 """
 
+import copy
+import hashlib
+
 from django.db.models import BooleanField, Exists, F, Func, Q, Subquery
 from django.http import Http404
 from django.urls import Resolver404
@@ -29,6 +32,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from . import navigation
+from .cache import until_next_publication
 from .models import view_restrictions_at
 
 # Segments a path may have: far more than the page tree's depth (home, section, page, and a
@@ -101,14 +105,12 @@ def path_components(path):
     return components
 
 
-def route(request, path):
-    """What `Page.route_for_request` answers (a RouteResult, or None for a 404)."""
-    components = path_components(path)
-    if components is None:
-        return None
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
+def _find(site, components, language):
+    """(page, index, chain, translations): the page that answers `components` in its specific
+    form, loaded but not yet asked to route; the index of the first component it routes itself
+    (len(components) unless it is a routable page on the way); the chain of pages from the home
+    page down to it; its live translations (None when not looked for). None when no page does.
+    """
     root = site.root_page
     # wagtail-localize puts each language's home beside the site's root page, at its depth.
     wanted = Q(pk=root.pk) | Q(translation_key=root.translation_key, live=True)
@@ -120,7 +122,6 @@ def route(request, path):
         wanted |= Q(InSubquery(F("translation_key"), named.values("translation_key")), live=True)
     rows = list(Page.objects.filter(wanted).select_related("locale"))
     # As Page.localized: the translation in the reader's language if published, else the root.
-    language = _active_language()
     page = next(
         (
             row
@@ -133,30 +134,57 @@ def route(request, path):
     ) or next(row for row in rows if row.pk == root.pk)
     chain = [page]
     parent = None
+    for index, slug in enumerate(components):
+        if _routes_to_itself(page, components[index:]):
+            # Its translations were not looked for: the path names one of its routes.
+            return _specific(page, parent), index, chain, None
+        child = next(
+            (
+                row
+                for row in rows
+                if row.slug == slug
+                and row.depth == page.depth + 1
+                and row.path.startswith(page.path)
+            ),
+            None,
+        )
+        if child is None:
+            return None
+        parent, page = page, child
+        chain.append(page)
+    translations = [row for row in rows if row.translation_key == page.translation_key and row.live]
+    return _specific(page, parent), len(components), chain, translations
+
+
+def route(request, path):
+    """What `Page.route_for_request` answers (a RouteResult, or None for a 404).
+
+    Where a path leads is kept until the next publication (core.cache.until_next_publication),
+    as every publication, move, unpublication or deletion of a page, and every change of a
+    view restriction or a site, replaces the generation: the two queries and the building of
+    them, half of what a simple page costs, are paid by the first request after a publication.
+    What is kept is the page as loaded, never one a request has used: each request routes and
+    serves a copy of it. A path that leads nowhere is not kept (None never is): made-up URLs
+    cannot fill the cache."""
+    components = path_components(path)
+    if components is None:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language = _active_language()
+    where = hashlib.sha256("/".join(components).encode()).hexdigest()
+    found = until_next_publication(
+        request,
+        f"route:{site.pk}:{language}:{where}",
+        lambda: _find(site, components, language),
+    )
+    if found is None:
+        return None
+    page, index, chain, translations = found
+    navigation.remember_ancestry(request, chain, translations)
     try:
-        for index, slug in enumerate(components):
-            if _routes_to_itself(page, components[index:]):
-                # Its translations were not looked for: the path names one of its routes.
-                navigation.remember_ancestry(request, chain, translations=None)
-                return _specific(page, parent).route(request, components[index:])
-            child = next(
-                (
-                    row
-                    for row in rows
-                    if row.slug == slug
-                    and row.depth == page.depth + 1
-                    and row.path.startswith(page.path)
-                ),
-                None,
-            )
-            if child is None:
-                raise Http404
-            parent, page = page, child
-            chain.append(page)
-        translations = [
-            row for row in rows if row.translation_key == page.translation_key and row.live
-        ]
-        navigation.remember_ancestry(request, chain, translations)
-        return _specific(page, parent).route(request, [])
+        # A copy: serving a page leaves per-request values on it (cached properties, forms).
+        return copy.copy(page).route(request, components[index:])
     except Http404:
         return None

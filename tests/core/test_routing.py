@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from core import routing
 from directory.models import ActorPage, DirectoryIndexPage
-from home.models import ContentPage
+from home.models import ContentPage, SiteSettings
 from tests.home.builders import content, draft, english_home, make_private, publish
 
 
@@ -161,3 +161,51 @@ def test_every_path_routes_as_wagtails_own_routing_does(rf, home_page):
             )
             compared += ours is not None
     assert compared >= 9  # the French pages and routes: not only 404s are compared
+
+
+class TestRoutesKeptUntilTheNextPublication:
+    """With the chrome cache on (production), where a path leads is found once per
+    publication; every change to the tree shows on the next request."""
+
+    @pytest.fixture(autouse=True)
+    def kept(self, settings, empty_cache, home_page):
+        settings.CHROME_CACHE_SECONDS = 600
+        # The first visit would otherwise create the site settings, which empties the cache.
+        SiteSettings.for_site(home_page.get_site())
+
+    def test_a_second_request_reads_no_page_to_route(self, client, home_page):
+        content(content(home_page, title="Rubrique", slug="rubrique"), title="Fond", slug="fond")
+        client.get("/fr/rubrique/fond/")
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/fr/rubrique/fond/").content.decode()
+        assert "<h1>Fond</h1>" in html
+        assert not any("\"slug\" = 'fond'" in query["sql"] for query in queries)
+        assert not any('home_contentpage"' in query["sql"] for query in queries)
+
+    def test_a_published_change_shows_on_the_next_request(self, client, home_page):
+        page = content(home_page, title="Avant", slug="page")
+        assert "<h1>Avant</h1>" in client.get("/fr/page/").content.decode()
+        page.title = "Après"
+        page.save_revision().publish()
+        assert "<h1>Après</h1>" in client.get("/fr/page/").content.decode()
+        page.unpublish()
+        assert client.get("/fr/page/").status_code == 404
+
+    def test_a_page_published_after_a_miss_is_found(self, client, home_page):
+        assert client.get("/fr/nouvelle/").status_code == 404
+        content(home_page, title="Nouvelle", slug="nouvelle")
+        assert client.get("/fr/nouvelle/").status_code == 200
+
+    def test_a_section_made_private_asks_for_the_password(self, client, home_page):
+        section = content(home_page, title="Réservé", slug="reserve")
+        content(section, title="Dedans", slug="dedans")
+        assert client.get("/fr/reserve/dedans/").status_code == 200
+        make_private(section)
+        html = client.get("/fr/reserve/dedans/").content.decode()
+        assert 'name="password"' in html and "<h1>Dedans</h1>" not in html
+
+    def test_a_path_that_leads_nowhere_is_not_kept(self, client, home_page):
+        client.get("/fr/inconnue/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fr/inconnue/").status_code == 404
+        assert any("\"slug\" = 'inconnue'" in query["sql"] for query in queries)

@@ -144,17 +144,17 @@ def test_the_plan_du_site_is_rebuilt_after_a_publication_only(client, home_page,
     assert 'href="/fr/actualites/"' in html[html.index('class="site-map"') :]
 
 
-def test_a_page_costs_its_two_routing_queries_once_the_chrome_is_cached(
+def test_a_page_costs_no_query_once_its_route_and_the_chrome_are_cached(
     client, home_page, missions
 ):
-    # The site, the menu and the footer come from the cache; the breadcrumb trail and the
-    # language switcher's translations come with the routing query (core/routing.py).
+    # The site, the menu and the footer come from the cache, and so does the route with the
+    # breadcrumb trail and the language switcher's translations (core/routing.py).
     english_home(home_page)
     client.get(missions.url)
     with CaptureQueriesContext(connection) as queries:
         html = client.get(missions.url).content.decode()
     assert 'hreflang="en"' in html and 'class="breadcrumbs"' in html
-    assert len(queries) == 2, [query["sql"][:80] for query in queries]
+    assert len(queries) == 0, [query["sql"][:80] for query in queries]
 
 
 def test_a_pages_content_is_rendered_once_until_the_next_publication(client, home_page, missions):
