@@ -98,11 +98,13 @@ def _contribution_form(request, actor):
             status = 429 if refusal == "limited" else 503
         elif form.is_valid() and _store(request, form, actor):
             return redirect("contribuer:thanks")
+    field_errors = _field_errors(form)
     context = {
         "form": form,
         "actor": actor,
         "privacy_page": _privacy_page(site),
-        "error_fields": [form[name] for name in form.errors if name in form.fields],
+        "field_errors": field_errors,
+        "error_count": len(form.non_field_errors()) + len(field_errors),
         "meta_description": _(
             "Proposer un acteur de l’ESS ou une correction : l’équipe du site relit chaque "
             "proposition avant de la publier."
@@ -125,6 +127,20 @@ def _refusal_message(refusal):
         "enregistrée. Réessayez dans quelques minutes : ce que vous avez saisi est conservé "
         "ci-dessous."
     )
+
+
+def _field_errors(form):
+    """The error summary's entries: (id of the control to go to, label, message), in the order
+    of the form. A group of checkboxes has no control of its own: its first box (the group
+    itself while it offers none)."""
+    entries = []
+    for name in form.fields:
+        field = form[name]
+        if field.errors:
+            boxes = field.subwidgets
+            target = field.id_for_label or (boxes[0].id_for_label if boxes else field.auto_id)
+            entries += [(target, field.label, error) for error in field.errors]
+    return entries
 
 
 def _privacy_page(site):
