@@ -234,6 +234,10 @@ class FigureCardBlock(blocks.StructBlock):
             request, effective_filter(value.get("directory_filter"), indicator)
         )
         page = (parent_context or {}).get("page")
+        # A page that publishes editions (the factsheet) says how the figure changed since
+        # the previous one.
+        if hasattr(page, "figure_change"):
+            context["figure_change"] = page.figure_change(value)
         code = getattr(indicator, "code", "") if indicator else ""
         if code and hasattr(page, "indicator_url"):
             # A page that publishes indicators (the factsheet) links each card to its

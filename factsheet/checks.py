@@ -8,6 +8,10 @@ equals it. A mismatch is a warning to read before publishing, never a blocking e
 A value carried over from the previous edition and not yet updated nor confirmed
 (``carry_over``) is another matter: ``pending_updates`` names it, and the page form refuses to
 publish while there is one.
+
+The checks also say which figures show no change since the previous edition although it
+published their indicator (``missing_changes``): its year is unknown, or the figure's nature or
+unit has changed.
 """
 
 from dataclasses import dataclass
@@ -16,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from core import formatting
 from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, card_key, figure_text
 
-from . import carry_over
+from . import carry_over, indicators
 
 MULTIPLIERS = {
     PER_THOUSAND_CHECK: Decimal(1000),
@@ -161,3 +165,39 @@ def _explain(formula, numerator, denominator, result, decimals) -> str:
     if formula != QUOTIENT_CHECK:
         operation += f" × {formatting.format_number(MULTIPLIERS[formula])}"
     return f"{operation} = {formatting.format_number(result, decimals)}"
+
+
+def missing_changes(page) -> list[str]:
+    """Why a figure of ``page`` (an edition) shows no change since the previous edition that
+    published its indicator, one French sentence per figure, in reading order: the public
+    page then shows the figure alone (``FactsheetPage.figure_change``)."""
+    earlier = indicators.earlier_observations(page.edition_series(), page)
+    kinds = dict(formatting.KIND_CHOICES)
+    warnings = []
+    for figure in page_figures(page.body):
+        indicator = figure.get("indicator")
+        previous = earlier.get(indicator.pk) if indicator else None
+        if previous is None or figure.get("value") is None:
+            continue
+        current = indicators.observation({**figure, "indicator": indicator.pk}, page)
+        edition = f"l'édition « {previous.edition.title} »"
+        match indicators.obstacle(previous, current):
+            case indicators.NO_YEAR:
+                reason = f"{edition}, qui publiait ce chiffre, n'a pas d'année de référence"
+            case indicators.OTHER_KIND:
+                reason = (
+                    f"sa nature a changé depuis {edition} ({kinds.get(previous.card_kind)} en "
+                    f"{previous.year}, {kinds.get(current.card_kind)} ici)"
+                )
+            case indicators.OTHER_UNIT:
+                reason = (
+                    f"son unité a changé depuis {edition} (« {previous.unit_text} » en "
+                    f"{previous.year}, « {current.unit_text} » ici)"
+                )
+            case _:
+                continue
+        warnings.append(
+            f"« {_describe(figure)} » : pas d'évolution affichée sur la page publique, car "
+            f"{reason}."
+        )
+    return warnings

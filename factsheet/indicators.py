@@ -21,8 +21,6 @@ from core.figures import figure_text
 
 from .charts import columns
 
-PERCENT_KIND = "percent"
-
 
 @dataclass(frozen=True)
 class Observation:
@@ -34,6 +32,7 @@ class Observation:
     unit_text: str  # the words the card writes after the number
     card_kind: str  # core.formatting kind: number, percent, euro, per_thousand
     decimals: int
+    scale: str  # the card's scale: units, thousands, millions
     source: str
     edition: object  # the FactsheetPage the value was published in
 
@@ -72,31 +71,53 @@ def _unwrap(item):
     return item.get("value") if isinstance(item, dict) and "type" in item else item or {}
 
 
+def observation(item, edition) -> Observation | None:
+    """The observation a card-like dict (raw data, with its indicator's id) gives on `edition`;
+    None without an indicator or a number."""
+    indicator_id, number = item.get("indicator"), _decimal(item.get("value"))
+    if not isinstance(indicator_id, int) or number is None:
+        return None
+    card = {**item, "value": number, "kind": item.get("kind") or formatting.NUMBER}
+    text, unit_text = figure_text(card)
+    scale = card.get("scale") or "units"
+    return Observation(
+        indicator_id=indicator_id,
+        year=item.get("year") or edition.reference_year,
+        value=number,
+        amount=number * formatting.SCALES.get(scale, 1),
+        text=text,
+        unit_text=unit_text,
+        card_kind=card["kind"],
+        decimals=card.get("decimals") or 0,
+        scale=scale,
+        source=item.get("source") or edition.data_source or "",
+        edition=edition,
+    )
+
+
 def observations(edition, indicator_ids=None) -> dict[int, Observation]:
     """{indicator id: its first observation} on one edition (a FactsheetPage)."""
     found = {}
     for item in _items(edition.body.raw_data):
-        indicator_id, number = item.get("indicator"), _decimal(item.get("value"))
-        if not isinstance(indicator_id, int) or number is None or indicator_id in found:
+        point = observation(item, edition)
+        if point is None or point.indicator_id in found:
             continue
-        if indicator_ids is not None and indicator_id not in indicator_ids:
+        if indicator_ids is not None and point.indicator_id not in indicator_ids:
             continue
-        card = {**item, "value": number, "kind": item.get("kind") or formatting.NUMBER}
-        text, unit_text = figure_text(card)
-        scale = formatting.SCALES.get(card.get("scale") or "units", 1)
-        found[indicator_id] = Observation(
-            indicator_id=indicator_id,
-            year=item.get("year") or edition.reference_year,
-            value=number,
-            amount=number * scale,
-            text=text,
-            unit_text=unit_text,
-            card_kind=card["kind"],
-            decimals=card.get("decimals") or 0,
-            source=item.get("source") or edition.data_source or "",
-            edition=edition,
-        )
+        found[point.indicator_id] = point
     return found
+
+
+def earlier_observations(series, edition) -> dict[int, Observation]:
+    """{indicator id: its observation in the last edition before `edition` that published it}:
+    what a card of `edition` is compared with. `series` is the edition's series, oldest first,
+    as ``FactsheetPage.edition_series`` gives it (published editions, and `edition` itself)."""
+    found = {}
+    for earlier in series:
+        if earlier.pk == edition.pk:
+            return found
+        found.update(observations(earlier))
+    return {}  # `edition` is not in this series: nothing is known to come before it
 
 
 def edition_pages(page) -> list:
@@ -127,7 +148,7 @@ def display(point: Observation, indicator) -> str:
 class SeriesRow:
     observation: Observation
     text: str  # the value with its unit
-    change: str  # "+4,2 % depuis 2022", "+0,3 point depuis 2022", "" for the first point
+    change: str  # "+110 (+10,0 %) depuis 2022", "+0,3 point depuis 2022", "" for the first point
 
 
 def comparable(first: Observation, second: Observation) -> bool:
@@ -137,30 +158,55 @@ def comparable(first: Observation, second: Observation) -> bool:
     )
 
 
-def change_text(previous: Observation, current: Observation, kind: str) -> str:
-    """The change since the previous point, in words a screen reader reads well."""
+# Why a value is not compared with an earlier one (``obstacle``).
+NO_YEAR, OTHER_KIND, OTHER_UNIT = "no_year", "other_kind", "other_unit"
+
+
+def obstacle(previous: Observation, current: Observation) -> str:
+    """Why `current` must not be compared with `previous`: the earlier value has no year
+    (NO_YEAR), or is of another nature (OTHER_KIND) or unit (OTHER_UNIT); "" when it may."""
+    if previous.year is None:
+        return NO_YEAR
     if not comparable(previous, current):
-        return ""  # values of different natures or units are never compared
-    since = _("depuis %(year)s") % {"year": previous.year} if previous.year else ""
-    difference = current.amount - previous.amount
-    sign = "+" if difference > 0 else ("−" if difference < 0 else "")
-    if kind == PERCENT_KIND:
-        points = formatting.format_number(abs(difference), max(current.decimals, 1))
-        words = _("%(sign)s%(points)s point") % {"sign": sign, "points": points}
-        if abs(difference) >= 2:
-            words = _("%(sign)s%(points)s points") % {"sign": sign, "points": points}
-        return f"{words} {since}".strip()
-    if not previous.amount:
+        return OTHER_KIND if previous.card_kind != current.card_kind else OTHER_UNIT
+    return ""
+
+
+def change_text(previous: Observation, current: Observation) -> str:
+    """The change since the previous point, in words a screen reader reads well: absolute and
+    relative for counts and amounts ("+110 (+10,0 %) depuis 2022"), in percentage points for
+    percentages ("+0,3 point depuis 2022"), "stable depuis 2022" when the values read the same.
+    "" when the previous point has no year or measures something else (another nature or
+    unit): such values are never compared."""
+    if obstacle(previous, current):
         return ""
-    relative = difference / previous.amount * 100
-    relative_text = formatting.format_figure(abs(relative), formatting.PERCENT, 1)
-    return f"{sign}{relative_text} {since}".strip()
+    since = {"year": previous.year}
+    difference = current.amount - previous.amount
+    percent = current.card_kind == formatting.PERCENT
+    decimals = max(current.decimals, 1) if percent else current.decimals
+    shown = difference if percent else difference / formatting.SCALES.get(current.scale, 1)
+    if not shown.quantize(Decimal(1).scaleb(-decimals)):  # as the cards write them, equal
+        return _("stable depuis %(year)s") % since
+    sign = "+" if difference > 0 else "−"
+    if percent:
+        points = formatting.format_number(abs(shown), decimals)
+        words = _("%(sign)s%(points)s point") % {"sign": sign, "points": points}
+        if abs(shown) >= 2:
+            words = _("%(sign)s%(points)s points") % {"sign": sign, "points": points}
+    else:
+        words = sign + formatting.format_figure(
+            abs(shown), current.card_kind, decimals, current.scale
+        )
+        if previous.amount:
+            relative = abs(difference / previous.amount * 100)
+            words += f" ({sign}{formatting.format_figure(relative, formatting.PERCENT, 1)})"
+    return f"{words} {_('depuis %(year)s') % since}"
 
 
 def series_rows(points, indicator) -> list[SeriesRow]:
     rows = []
     for index, point in enumerate(points):
-        change = change_text(points[index - 1], point, indicator.kind) if index else ""
+        change = change_text(points[index - 1], point) if index else ""
         rows.append(SeriesRow(point, display(point, indicator), change))
     return rows
 

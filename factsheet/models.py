@@ -281,6 +281,7 @@ class FigureChecksPanel(Panel):
             body = getattr(self.instance, "body", None)
             context["checks"] = checks.compute_checks(body)
             context["pending"] = checks.pending_updates(body)
+            context["missing_changes"] = checks.missing_changes(self.instance)
             return context
 
 
@@ -476,6 +477,22 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             for e in self.edition_series()
             if e.live and not e.restricted
         ]
+
+    def figure_change(self, card) -> str:
+        """A figure card's change since the last edition before this one that published its
+        indicator ("+110 (+10,0 %) depuis 2022", ``indicators.change_text``); "" when there
+        is none, it has no year, or its value measures something else. The earlier values
+        come from the series already read with its bodies: no query, however many cards."""
+        indicator = card.get("indicator")
+        if indicator is None or card.get("value") is None:
+            return ""
+        if not hasattr(self, "_earlier_observations"):
+            self._earlier_observations = indicators.earlier_observations(
+                self.edition_series(), self
+            )
+        previous = self._earlier_observations.get(indicator.pk)
+        current = indicators.observation({**card, "indicator": indicator.pk}, self)
+        return indicators.change_text(previous, current) if previous else ""
 
     def file_stem(self):
         """Download names: "chiffres-cles-2025" for a dated edition, else the slug."""

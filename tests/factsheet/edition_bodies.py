@@ -79,3 +79,16 @@ def edition(parent, year, jobs, share, **fields):
             **fields,
         ),
     )
+
+
+def in_english(root, *later):
+    """The series translated and published in English (/en/key-figures/, …/<year>/); the cards
+    keep their French indicators, as a copy for translation does."""
+    english = Locale.objects.get(language_code="en")
+    root.get_parent().copy_for_translation(english).save_revision().publish()
+    for page in (root, *later):
+        translated = page.copy_for_translation(english)
+        if page.pk == root.pk:
+            translated.slug = "key-figures"
+        translated.title = f"Test key figures {page.reference_year}"
+        translated.save_revision().publish()

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from factsheet import editions, indicators
 from factsheet.models import FactsheetPage
-from tests.factsheet.edition_bodies import card, edition, indicator
+from tests.factsheet.edition_bodies import card, edition, in_english, indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -112,18 +112,7 @@ def test_an_unpublished_edition_is_neither_latest_nor_listed(client, series):
 
 
 def test_editions_in_english(client, series):
-    root, second, third = series
-    english = Locale.objects.get(language_code="en")
-    home_en = root.get_parent().copy_for_translation(english)
-    home_en.save_revision().publish()
-    root_en = root.copy_for_translation(english)
-    root_en.slug = "key-figures"
-    root_en.title = "Test key figures 2021"
-    root_en.save_revision().publish()
-    for page in (second, third):
-        translated = page.copy_for_translation(english)
-        translated.title = f"Test key figures {page.reference_year}"
-        translated.save_revision().publish()
+    in_english(*series)
     html = client.get("/en/key-figures/").content.decode()
     assert "Test key figures 2023" in html and "1,210" in html
     html = client.get("/en/key-figures/2022/").content.decode()

@@ -193,7 +193,7 @@ def test_a_series_of_two_editions_has_its_chart_table_and_changes(client, two_ed
     assert 'role="img" aria-labelledby="serie-titre serie-resume"' in svg
     assert f"3{NNBSP}000 emplois en 2021, 3{NNBSP}761 emplois en 2023 (2 éditions)" in svg
     assert svg.count("<rect") == 2 and ">2021<" in svg and ">2023<" in svg
-    assert "<td>+25,4\u00a0% depuis 2021</td>" in html
+    assert "<td>+761 (+25,4\u00a0%) depuis 2021</td>" in html
     # A percentage changes by points.
     html = main(client.get(URL + "part-ess-emplois-territoire/").content.decode())
     assert "<td>+0,5 point depuis 2021</td>" in html
@@ -208,13 +208,13 @@ def test_changes_are_written_for_each_language(two_editions):
     indicator = Indicator.objects.get(code="emplois")
     points = indicators.series([older, latest], indicator)
     with translation.override("en"):
-        assert indicators.change_text(*indicators.series([older, latest], indicator), "count") == (
-            "+25.4% since 2021"
+        assert indicators.change_text(*indicators.series([older, latest], indicator)) == (
+            "+761 (+25.4%) since 2021"
         )
     share = Indicator.objects.get(code="part-ess-emplois-territoire")
     with translation.override("en"):
-        assert indicators.change_text(*indicators.series([older, latest], share), "percent") == (
-            "+0.5 point since 2021"
+        assert indicators.change_text(*indicators.series([older, latest], share)) == (
+            "+0.5 points since 2021"
         )
     assert len(points) == 2
 
@@ -224,12 +224,12 @@ def test_values_of_another_nature_are_never_compared_nor_charted(two_editions):
     indicator = Indicator.objects.get(code="emplois")
     first, second = indicators.series([older, latest], indicator)
     other = indicators.Observation(**{**first.__dict__, "card_kind": "percent"})
-    assert indicators.change_text(other, second, "count") == ""
+    assert indicators.change_text(other, second) == ""
     assert indicators.series_chart([other, second]) is None
     other_unit = indicators.Observation(**{**first.__dict__, "unit_text": "ETP"})
-    assert indicators.change_text(other_unit, second, "count") == ""
+    assert indicators.change_text(other_unit, second) == ""
     assert indicators.series_chart([other_unit, second]) is None
-    assert indicators.change_text(first, second, "count") != ""
+    assert indicators.change_text(first, second) != ""
 
 
 def test_columns_share_one_scale_from_zero():
