@@ -250,6 +250,10 @@ class FigureCardBlock(blocks.StructBlock):
                 context["anchor"] = code
                 if anchors is not None:
                     anchors.add(code)
+        elif figures_url := (parent_context or {}).get("figures_page_url"):
+            # Elsewhere (the home page), a card leads to where the figures are published in
+            # full: the factsheet, at the card anchored at its indicator's code.
+            context["figures_page_link"] = f"{figures_url}#{code}" if code else figures_url
         return context
 
 

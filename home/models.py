@@ -21,6 +21,7 @@ from core.figures import FigureCardBlock
 from core.map_blocks import CommuneMapBlock
 from core.models import BasePage
 from factsheet.blocks import ChartBlock, ContactCardBlock, FigureGroupBlock
+from factsheet.models import FactsheetPage
 
 from . import blocks as home_blocks
 from . import chrome
@@ -89,7 +90,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The menu's pages are the site's sections; the header already fetched them.
-        context["sections"] = chrome.menu_pages(request)
+        context["sections"] = sections = chrome.menu_pages(request)
+        # The key figures link to the factsheet when it is a section of the site.
+        context["figures_page_url"] = next(
+            (s.get_url(request) for s in sections if s.specific_class is FactsheetPage), ""
+        )
         # The next events and the open calls of the agenda in this language.
         context["agenda_items"] = upcoming_items(request, self, limit=HOME_AGENDA_ITEMS)
         return context

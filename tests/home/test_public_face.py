@@ -1,0 +1,41 @@
+"""What a visitor of the demo sees on the public pages: the home page's key figures lead to
+the factsheet, at the card of the same indicator."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db, empty_cache):
+    call_command("load_demo", stdout=StringIO())
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("home", "factsheet", "words"),
+    [
+        ("/fr/", "/fr/chiffres-cles/", "Voir dans les chiffres clés"),
+        ("/en/", "/en/key-figures/", "See in the key figures"),
+    ],
+)
+def test_home_figure_cards_link_to_their_card_on_the_factsheet(
+    client, demo, home, factsheet, words
+):
+    html = client.get(home).content.decode()
+    grid = re.search(r'<ul class="figure-grid">(.*?)</ul>', html, re.S).group(1)
+    cards = re.findall(r'<div class="figure-card".*?</div>\s*</li>', grid, re.S)
+    assert len(cards) == 3
+    anchors = []
+    for card in cards:
+        link = re.search(rf'<a href="{factsheet}#([a-z0-9-]+)">{words}<span', card)
+        assert link, card
+        anchors.append(link.group(1))
+    page = client.get(factsheet).content.decode()
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, anchor
