@@ -373,6 +373,15 @@ class ActorPage(BasePage):
             context["locator"] = locator(self.commune.insee_code)
         return context
 
+    def get_family_display(self):
+        """The family's label in the active language. Django's own builds a dict of every
+        choice at each call, asking each lazy label for its translation: 50 µs, twenty times on
+        a page of the directory (bench/wsgi_cpu.py)."""
+        try:
+            return str(Family(self.family).label)
+        except ValueError:
+            return self.family
+
     @cached_property
     def headcount_label(self):
         return self.get_headcount_band_display() if self.headcount_band else ""

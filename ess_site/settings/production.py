@@ -51,7 +51,9 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ess",
             "TIMEOUT": 300,
-        }
+        },
+        # The same, with each process's memory in front (core.cache.FragmentCache).
+        "template_fragments": {"BACKEND": "core.cache.FragmentCache"},
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

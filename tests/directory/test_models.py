@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
@@ -118,3 +119,14 @@ class TestTree(WagtailPageTestCase):
 )
 def test_siren_key(value, valid):
     assert siren_is_valid(value) is valid
+
+
+@pytest.mark.parametrize(("language", "label"), [("fr", "Coopérative"), ("en", "Cooperative")])
+def test_the_family_is_shown_in_the_language_being_read(language, label):
+    with translation.override(language):
+        assert ActorPage(family="cooperative").get_family_display() == label
+
+
+@pytest.mark.parametrize("family", ["", "inconnue"])
+def test_a_missing_or_unknown_family_is_shown_as_stored(family):
+    assert ActorPage(family=family).get_family_display() == family

@@ -2,9 +2,10 @@
 and the next request after one shows the change."""
 
 import time
+from unittest.mock import patch
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -166,3 +167,47 @@ def test_a_pages_content_is_rendered_once_until_the_next_publication(client, hom
     # Any publication, of any page, renders it again.
     missions.save_revision().publish()
     assert "Version 2" in client.get(page.url).content.decode()
+
+
+class TestFragmentsKeptInMemory:
+    """Production's template fragments (core.cache.FragmentCache): the default cache, with the
+    process's memory in front."""
+
+    @pytest.fixture(autouse=True)
+    def fragments(self, settings):
+        settings.CACHES = {
+            **settings.CACHES,
+            "template_fragments": {"BACKEND": "core.cache.FragmentCache"},
+        }
+
+    def test_a_fragment_read_once_is_then_read_from_memory(self, client, home_page, missions):
+        footer_settings(contact_name="Service ESS")
+        client.get(missions.url)
+        reads = []
+        get = cache.get
+
+        def counted_get(key, *args, **kwargs):
+            reads.append(key)
+            return get(key, *args, **kwargs)
+
+        with patch.object(cache, "get", counted_get):
+            assert "Service ESS" in footer(client.get(missions.url).content.decode())
+        assert not any("template.cache" in key for key in reads), reads
+
+    def test_a_fragment_another_process_stored_is_read_from_the_cache(self):
+        fragments = caches["template_fragments"]
+        cache.set(fragments.make_key("pied"), "<footer>Service ESS</footer>", 600)
+        assert fragments.get("pied") == "<footer>Service ESS</footer>"
+        assert fragments.get("absent", "rien") == "rien"
+
+    def test_changed_footer_settings_show_on_the_next_request(self, client, home_page, missions):
+        footer_settings(contact_name="Service ESS")
+        client.get(missions.url)
+        footer_settings(contact_name="Mission ESS")
+        assert "Mission ESS" in footer(client.get(missions.url).content.decode())
+
+    def test_a_renamed_page_shows_on_the_next_request(self, client, home_page, missions):
+        client.get(missions.url)
+        missions.title = "Nos actions"
+        missions.save_revision().publish()
+        assert "<h1>Nos actions</h1>" in client.get(missions.url).content.decode()
