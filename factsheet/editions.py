@@ -105,17 +105,6 @@ def latest_of(series):
     return published[-1] if published else None
 
 
-def previous_of(series, page):
-    """The published edition just before ``page`` in its series, or None."""
-    before = None
-    for edition in series:
-        if edition.pk == page.pk:
-            return before
-        if edition.live and not edition.restricted:
-            before = edition
-    return None
-
-
 def edition_url(edition, request=None) -> str:
     """The edition's own, citable address: ``/fr/chiffres-cles/2023/``.
 
