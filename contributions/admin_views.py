@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -41,9 +43,11 @@ class ModeratorsOnlyPolicy(BasePermissionPolicy):
 
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("accept", "Accepter"), ("reject", "Refuser")])
+    action = forms.ChoiceField(
+        choices=[("accept", gettext_lazy("Accepter")), ("reject", gettext_lazy("Refuser"))]
+    )
     reason = forms.CharField(
-        label="Motif du refus (envoyé à la personne)",
+        label=gettext_lazy("Motif du refus (envoyé à la personne)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -52,7 +56,7 @@ class DecisionForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("action") == "reject" and not cleaned_data.get("reason", "").strip():
-            self.add_error("reason", "Indiquez le motif du refus : il est envoyé à la personne.")
+            self.add_error("reason", _("Indiquez le motif du refus : il est envoyé à la personne."))
         return cleaned_data
 
 
@@ -98,9 +102,11 @@ def decide(request, pk):
     if form.cleaned_data["action"] == "accept":
         services.accept(contribution, request.user)
         messages.success(
-            request, f"Contribution acceptée : « {contribution.actor_name} » est publiée."
+            request,
+            _("Contribution acceptée : « %(name)s » est publiée.")
+            % {"name": contribution.actor_name},
         )
     else:
         services.reject(contribution, request.user, form.cleaned_data["reason"].strip())
-        messages.success(request, "Contribution refusée : le motif est envoyé à la personne.")
+        messages.success(request, _("Contribution refusée : le motif est envoyé à la personne."))
     return redirect(inspect_url)

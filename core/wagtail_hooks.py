@@ -3,19 +3,21 @@ icons blocks use that Wagtail does not ship (a chart)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .roles import may_delete_page
 
-REFUSED = (
-    "Vous ne pouvez pas supprimer « {title} » : seuls les administrateurs suppriment les "
+# Lazy: translated into each editor's admin language ("Mon compte") at each refusal.
+REFUSED = _(
+    "Vous ne pouvez pas supprimer « %(title)s » : seuls les administrateurs suppriment les "
     "pages ; vous pouvez supprimer vos propres brouillons jamais publiés. Dépubliez la page ou "
     "demandez sa suppression à un administrateur."
 )
 
 
 def _refuse(request, page):
-    messages.error(request, REFUSED.format(title=page.get_admin_display_title()))
+    messages.error(request, REFUSED % {"title": page.get_admin_display_title()})
     return redirect("wagtailadmin_explore", page.get_parent().pk if page.get_parent() else page.pk)
 
 

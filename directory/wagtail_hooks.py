@@ -6,6 +6,7 @@ looking for "the associations of Carvin" get a flat listing with the directory's
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.pages.listing import PageFilterSet
@@ -19,18 +20,18 @@ from .models import ActorPage, Commune, Sector, SupportServiceCategory
 
 class ActorFilterSet(PageFilterSet):
     family = django_filters.ChoiceFilter(
-        label="Famille de l'ESS", choices=Family.choices, empty_label="Toutes"
+        label=_("Famille de l'ESS"), choices=Family.choices, empty_label=_("Toutes")
     )
     sectors = django_filters.ModelChoiceFilter(
-        label="Secteur d'activité",
+        label=_("Secteur d'activité"),
         queryset=Sector.objects.select_related("locale"),
-        empty_label="Tous",
+        empty_label=_("Tous"),
     )
     commune = django_filters.ModelChoiceFilter(
-        label="Commune", queryset=Commune.objects.all(), empty_label="Toutes"
+        label=_("Commune"), queryset=Commune.objects.all(), empty_label=_("Toutes")
     )
     headcount_band = django_filters.ChoiceFilter(
-        label="Tranche d'effectif salarié", choices=HEADCOUNT_CHOICES, empty_label="Toutes"
+        label=_("Tranche d'effectif salarié"), choices=HEADCOUNT_CHOICES, empty_label=_("Toutes")
     )
 
     class Meta:
@@ -42,7 +43,7 @@ class ActorListingViewSet(PageListingViewSet):
     model = ActorPage
     name = "acteurs"
     icon = "group"
-    menu_label = "Acteurs de l'ESS"
+    menu_label = _("Acteurs de l'ESS")
     add_to_admin_menu = True
     menu_order = 150
     filterset_class = ActorFilterSet
@@ -57,7 +58,7 @@ class TaxonomyFilterSet(WagtailFilterSet):
     """Taxonomy entries nobody uses yet are the ones worth checking before a deletion."""
 
     used = django_filters.BooleanFilter(
-        label="Utilisé", method="filter_used", widget=forms.NullBooleanSelect
+        label=_("Utilisé"), method="filter_used", widget=forms.NullBooleanSelect
     )
 
     # Overridden per model with the reverse relation that counts as a use.
@@ -89,7 +90,7 @@ class SupportServiceCategoryFilterSet(TaxonomyFilterSet):
 class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
-    menu_label = "Secteurs d'activité"
+    menu_label = _("Secteurs d'activité")
     list_display = ["name", "locale"]
     search_fields = ["name"]
     filterset_class = SectorFilterSet
@@ -98,7 +99,7 @@ class SectorViewSet(SnippetViewSet):
 class SupportServiceCategoryViewSet(SnippetViewSet):
     model = SupportServiceCategory
     icon = "folder-open-inverse"
-    menu_label = "Catégories de services d'appui"
+    menu_label = _("Catégories de services d'appui")
     list_display = ["name", "locale"]
     search_fields = ["name"]
     filterset_class = SupportServiceCategoryFilterSet

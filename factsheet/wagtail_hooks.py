@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -51,9 +53,14 @@ class IndicatorChooseMixin:
 
         return [
             *super().columns,
-            Column("code", label="Code", sort_key=None),
-            Column("unit", label="Unité", sort_key=None),
-            Column("latest", label="Dernière valeur publiée", accessor=latest, sort_key=None),
+            Column("code", label=gettext_lazy("Code"), sort_key=None),
+            Column("unit", label=gettext_lazy("Unité"), sort_key=None),
+            Column(
+                "latest",
+                label=gettext_lazy("Dernière valeur publiée"),
+                accessor=latest,
+                sort_key=None,
+            ),
         ]
 
 
@@ -72,12 +79,16 @@ class IndicatorChooserViewSet(SnippetChooserViewSet):
 
 class IndicatorFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(
-        label="Nature", choices=IndicatorKind.choices, empty_label="Toutes"
+        label=gettext_lazy("Nature"),
+        choices=IndicatorKind.choices,
+        empty_label=gettext_lazy("Toutes"),
     )
-    territory = django_filters.CharFilter(label="Territoire", lookup_expr="icontains")
-    producer = django_filters.CharFilter(label="Producteur", lookup_expr="icontains")
+    territory = django_filters.CharFilter(label=gettext_lazy("Territoire"), lookup_expr="icontains")
+    producer = django_filters.CharFilter(label=gettext_lazy("Producteur"), lookup_expr="icontains")
     used = django_filters.BooleanFilter(
-        label="Utilisé par une page", method="filter_used", widget=forms.NullBooleanSelect
+        label=gettext_lazy("Utilisé par une page"),
+        method="filter_used",
+        widget=forms.NullBooleanSelect,
     )
 
     class Meta:
@@ -97,7 +108,7 @@ class IndicatorFilterSet(WagtailFilterSet):
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "decimal"
-    menu_label = "Indicateurs"
+    menu_label = gettext_lazy("Indicateurs")
     menu_name = "indicateurs"
     add_to_admin_menu = True
     menu_order = 160
@@ -141,8 +152,10 @@ def refuse_deleting_used_indicators(request, instances):
         messages.error(
             request,
             format_html(
-                "L'indicateur « {} » ({}) est encore utilisé et ne peut pas être supprimé. "
-                "Retirez-le d'abord de ces pages : {}",
+                _(
+                    "L'indicateur « {} » ({}) est encore utilisé et ne peut pas être supprimé. "
+                    "Retirez-le d'abord de ces pages : {}"
+                ),
                 indicator.name,
                 indicator.code,
                 format_html_join(

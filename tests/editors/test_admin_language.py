@@ -37,3 +37,99 @@ def test_the_redirects_filter_speaks_french_to_a_french_editor(client):
         assert f" {french} " in text, french
     for english in ("Temporary", "Add redirect"):
         assert english not in text, english
+
+
+# The project's own admin texts (messages, the contributions screens, filters and menus) in the
+# editor's language too; French stays the source.
+
+
+def in_language(user, language):
+    user.wagtail_userprofile.preferred_language = language
+    user.wagtail_userprofile.save()
+    return user
+
+
+def page_text(client, url):
+    return " ".join(re.sub(r"<[^>]+>", " ", client.get(url).content.decode()).split())
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("en", "only administrators delete pages", "seuls les administrateurs"),
+        ("fr", "seuls les administrateurs suppriment les pages", "only administrators"),
+    ],
+)
+def test_a_refused_deletion_is_explained_in_the_editors_language(
+    client, home_page, language, expected, absent
+):
+    from home.models import ContentPage
+    from tests.accounts import create_editor, create_moderator
+    from tests.home.builders import draft
+
+    page = draft(home_page, ContentPage(title="Brouillon", slug="b", owner=create_moderator()))
+    client.force_login(in_language(create_editor(), language))
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    text = page_text(client, response["Location"])
+    assert expected in text and absent not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("en", ["Decision", "Accept and publish", "Reject with this reason"], "Décision"),
+        ("fr", ["Décision", "Accepter et publier", "Refuser avec ce motif"], "Accept and"),
+    ],
+)
+def test_the_contribution_screen_speaks_the_moderators_language(
+    client, home_page, language, expected, absent
+):
+    from contributions import services
+    from directory.models import Commune, DirectoryIndexPage
+    from tests.accounts import create_moderator
+
+    directory = home_page.add_child(instance=DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    directory.save_revision().publish()
+    values = {
+        "title": "Recyclerie",
+        "siret": "",
+        "family": "",
+        "sectors": [],
+        "commune": Commune.objects.get(insee_code="62427"),
+        "street_address": "",
+        "website": "",
+        "email": "",
+        "phone": "",
+        "summary": "",
+    }
+    submitter = {
+        "submitter_name": "C",
+        "submitter_email": "c@example.org",
+        "submitter_relation": "b",
+    }
+    contribution = services.submit(values, submitter=submitter, language="fr", form_nonce="n")
+    client.force_login(in_language(create_moderator(), language))
+    text = page_text(client, f"/admin/contributions/inspect/{contribution.pk}/")
+    assert all(words in text for words in expected), text
+    assert absent not in text
+    refused = client.post(f"/admin/contributions/{contribution.pk}/decision/", {"action": "reject"})
+    message = page_text(client, refused["Location"])
+    assert ("Give the reason" in message) is (language == "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("en", ["Used by a page", "Producer"], "Utilisé par une page"),
+        ("fr", ["Utilisé par une page", "Producteur"], "Used by a page"),
+    ],
+)
+def test_the_indicator_listing_speaks_the_editors_language(
+    client, home_page, language, expected, absent
+):
+    from factsheet.models import Indicator
+
+    client.force_login(in_language(create_member(f"admin-{language}", superuser=True), language))
+    text = page_text(client, reverse(Indicator.snippet_viewset.get_url_name("list")))
+    assert all(words in text for words in expected), text
+    assert absent not in text
