@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
@@ -235,7 +236,7 @@ class PageCardsBlock(blocks.StructBlock):
             return value
         ids = [page.pk for page in value.get(self.list_name) or [] if page is not None]
         if len(ids) != len(set(ids)):
-            message = "La même page est choisie plusieurs fois ; gardez-en une."
+            message = _("La même page est choisie plusieurs fois ; gardez-en une.")
             raise StructBlockValidationError(
                 block_errors={self.list_name: ErrorList([ValidationError(message)])}
             )

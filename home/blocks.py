@@ -2,6 +2,7 @@
 use too are core's)."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
@@ -95,8 +96,11 @@ class RoadmapBlock(blocks.StructBlock):
                 raise StructBlockValidationError(
                     block_errors={
                         "axes": ValidationError(
-                            f"Deux axes portent le même intitulé (« {axis['title']} ») : "
-                            "fusionnez-les ou renommez l'un d'eux."
+                            _(
+                                "Deux axes portent le même intitulé (« %(title)s ») : "
+                                "fusionnez-les ou renommez l'un d'eux."
+                            )
+                            % {"title": axis["title"]}
                         )
                     }
                 )
@@ -128,14 +132,18 @@ class LinkBlock(blocks.StructBlock):
         page, url = value.get("page"), value.get("url")
         if bool(page) == bool(url):
             message = (
-                "Choisissez une page du site ou saisissez une adresse externe, pas les deux."
+                _("Choisissez une page du site ou saisissez une adresse externe, pas les deux.")
                 if page
-                else "Choisissez une page du site ou saisissez une adresse externe."
+                else _("Choisissez une page du site ou saisissez une adresse externe.")
             )
             raise StructBlockValidationError(block_errors={"page": ValidationError(message)})
         if url and not value.get("label", "").strip():
             raise StructBlockValidationError(
-                block_errors={"label": ValidationError(f"Donnez un libellé au lien vers {url}.")}
+                block_errors={
+                    "label": ValidationError(
+                        _("Donnez un libellé au lien vers %(url)s.") % {"url": url}
+                    )
+                }
             )
         return value
 

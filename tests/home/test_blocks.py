@@ -73,6 +73,15 @@ def test_link_needs_a_page_or_an_address():
     )
 
 
+def test_a_block_error_speaks_the_editors_admin_language():
+    """The admin activates the editor's language ("Mon compte") while it validates a page."""
+    with translation.override("en"), pytest.raises(StructBlockValidationError) as error:
+        clean(LinkBlock(), {"page": None, "url": "https://example.org", "label": " "})
+    assert str(error.value.block_errors["label"].messages[0]) == (
+        "Give a label to the link to https://example.org."
+    )
+
+
 @pytest.mark.django_db
 def test_link_refuses_both_a_page_and_an_address(home_page):
     with pytest.raises(StructBlockValidationError) as error:
