@@ -373,7 +373,7 @@ class ChartBlock(blocks.StructBlock):
             if row.get("value") is not None
         ]
         context["rows"] = rows
-        context["chart"] = charts.LAYOUTS[value["chart_type"]](rows) if rows else None
+        layout = charts.LAYOUTS[value["chart_type"]]
         # Each row's link to the listed actors behind it, in the order of `rows`.
         request = (parent_context or {}).get("request")
         links = [
@@ -385,9 +385,17 @@ class ChartBlock(blocks.StructBlock):
         ]
         context["has_links"] = any(links)
         context["table_rows"] = list(zip(rows, links, strict=True))
-        if context["chart"]:
-            context["drawn"] = list(zip(context["chart"].items, links, strict=True))
+        # One drawing per width (charts.SIZES), each item with its row's link.
+        context["drawings"] = (
+            [
+                (size, chart, list(zip(chart.items, links, strict=True)))
+                for size, chart in ((size, layout(rows, width)) for size, width in charts.SIZES)
+            ]
+            if rows
+            else []
+        )
         context["chart_type"] = value["chart_type"]
+        context["swatch_size"] = charts.SWATCH
         chart_id = url_block_id((parent_context or {}).get("block_id"))
         page = (parent_context or {}).get("page")
         context["dom_id"] = f"graphique-{chart_id}" if chart_id else "graphique"

@@ -6,15 +6,24 @@ user units. No Django, no rendering: this module is unit-tested on its own.
 
 Text cannot be measured without a font, so widths are estimated generously from the number of
 characters; labels are then placed so that they never overlap each other nor cross a leader line.
+
+A chart is drawn at one user unit per CSS pixel, its labels at the body text's size, in two
+widths: one for a phone's column, one for the text column of a wider screen (the stylesheet
+shows one), rather than one drawing scaled down to tiny labels on a phone or up beyond the
+text around it on a desktop.
 """
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 420
-FONT_SIZE = 15
-LINE_HEIGHT = 20
+# The text column from 48em (44rem less its margins), and a 375 px phone's (less its padding).
+WIDTH = 640
+NARROW_WIDTH = 336
+SIZES = (("narrow", NARROW_WIDTH), ("wide", WIDTH))
+# The body text's size (1rem) and a line height for labels set in it.
+FONT_SIZE = 16
+LINE_HEIGHT = 21
 # A conservative average advance for a sans-serif face: wider than most real glyphs.
 CHAR_WIDTH = 0.6 * FONT_SIZE
 PADDING = 8
@@ -90,6 +99,7 @@ class Segment:
     label_x: float
     label_y: float  # baseline of the label's first line
     anchor: str  # SVG text-anchor: "start" or "end"
+    swatch: tuple[float, float] | None = None  # top left of its colour square, in a legend
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,8 @@ class Chart:
     width: float
     height: float
     items: tuple
+    font_size: float = FONT_SIZE
+    line_height: float = LINE_HEIGHT
 
 
 def horizontal_bars(rows, width: float = WIDTH) -> Chart:
@@ -227,9 +239,44 @@ def _spread(wanted: list[float], heights: list[float]) -> list[float]:
     return placed
 
 
+SWATCH = 14
+
+
+def _donut_with_legend(rows, width, outer, inner) -> Chart:
+    """The ring alone at the top, then a legend in the rows' order (the table's): a colour
+    square, the label wrapped, its value below; for a column too narrow for labels beside it."""
+    cx, cy = width / 2, outer + PADDING
+    text_x = PADDING + SWATCH + 8
+    max_chars = int((width - text_x - PADDING) // CHAR_WIDTH)
+    shares = _shares(rows)
+    segments, start, top = [], 0.0, 2 * (outer + PADDING) + 8
+    for index, ((label, _, value_text), share) in enumerate(zip(rows, shares, strict=True)):
+        lines = wrap(label, max_chars)
+        a0, a1 = start * 2 * math.pi, (start + share) * 2 * math.pi
+        start += share
+        segments.append(
+            Segment(
+                label=label,
+                lines=lines,
+                value_text=value_text,
+                colour=colour(index),
+                path=donut_path(_r(cx), _r(cy), outer, inner, a0, a1),
+                leader=(),
+                label_x=_r(text_x),
+                label_y=_r(top + FONT_SIZE),
+                anchor="start",
+                swatch=(PADDING, _r(top + 3)),
+            )
+        )
+        top += (len(lines) + 1) * LINE_HEIGHT + 8
+    widest = max(text_x + text_width(t) for s in segments for t in (*s.lines, s.value_text))
+    return Chart(width=_r(max(width, widest + PADDING)), height=_r(top), items=tuple(segments))
+
+
 def donut(rows, width: float = WIDTH) -> Chart:
     """A ring of shares from twelve o'clock, clockwise, each labelled outside on its side
-    (the label wrapped, then the value) with a leader line to the ring."""
+    (the label wrapped, then the value) with a leader line to the ring; when the labels
+    cannot fit beside the ring (a phone's column), a legend below it."""
     outer, inner = 70, 42
     gap = 18
     max_chars = int((width / 2 - outer - gap - PADDING) // CHAR_WIDTH)
@@ -239,7 +286,8 @@ def donut(rows, width: float = WIDTH) -> Chart:
         for lines, (_, _, value_text) in zip(labels, rows, strict=True)
         for text in (*lines, value_text)
     )
-    width = max(width, 2 * (outer + gap + label_room + PADDING))
+    if 2 * (outer + gap + label_room + PADDING) > width:
+        return _donut_with_legend(rows, width, outer, inner)
     cx = width / 2
     # The lines of the label, the value's line and a little air.
     heights = [(len(lines) + 1) * LINE_HEIGHT + 4 for lines in labels]

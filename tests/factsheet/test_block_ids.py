@@ -52,7 +52,7 @@ def test_a_chart_whose_id_is_no_uuid_renders_without_its_csv_link(client, factsh
     response = client.get(factsheet.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<title id="graphique-titre">Répartition des établissements' in html
+    assert '<title id="graphique-narrow-titre">Répartition des établissements' in html
     assert "/graphiques/" not in html and "<script>alert" not in html
 
 

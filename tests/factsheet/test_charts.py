@@ -1,9 +1,11 @@
 """Chart geometry: sizes proportional to values, labels inside the canvas and apart."""
 
+import json
 import math
 import re
 from decimal import Decimal
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -133,9 +135,11 @@ def test_long_labels_wrap_instead_of_shrinking_the_chart():
         for above, below in pairwise(items):
             # The next label starts below the last line (the value) of the one above.
             assert below.label_y - above.label_y >= (len(above.lines) + 1) * charts.LINE_HEIGHT
-    bars = charts.horizontal_bars([(rows[0][0] * 3, Decimal(1), "1"), ("B", Decimal(2), "2")])
-    assert bars.width == charts.WIDTH and len(bars.items[0].lines) == 3
-    assert bars.items[0].bar_y > bars.items[0].label_y + 2 * charts.LINE_HEIGHT
+    bars = charts.horizontal_bars(
+        [(rows[0][0] * 3, Decimal(1), "1"), ("B", Decimal(2), "2")], charts.NARROW_WIDTH
+    )
+    assert bars.width == charts.NARROW_WIDTH and len(bars.items[0].lines) == 4
+    assert bars.items[0].bar_y > bars.items[0].label_y + 3 * charts.LINE_HEIGHT
 
 
 def test_wrap_keeps_words_whole():
@@ -145,3 +149,119 @@ def test_wrap_keeps_words_whole():
         "solidaire",
     )
     assert charts.wrap("Anticonstitutionnellement", 5) == ("Anticonstitutionnellement",)
+
+
+# Label boxes: what the chart templates write (templates/blocks/chart.html,
+# factsheet/indicator_page.html), a line's box from its ascent above the baseline to its
+# descent below, as wide as the geometry's estimate of the text.
+ASCENT, DESCENT = 0.8 * charts.FONT_SIZE, 0.25 * charts.FONT_SIZE
+
+
+def _line_box(x, baseline, text, anchor="start"):
+    width = charts.text_width(text)
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return (left, baseline - ASCENT, left + width, baseline + DESCENT)
+
+
+def text_boxes(chart):
+    """Every text the chart draws, as (owner, box): the lines of a label and its value."""
+    boxes = []
+    for owner, item in enumerate(chart.items):
+        if isinstance(item, charts.Bar):
+            for n, line in enumerate(item.lines):
+                boxes.append((owner, _line_box(0, item.label_y + n * chart.line_height, line)))
+            boxes.append((owner, _line_box(item.value_x, item.value_y, item.value_text)))
+        elif isinstance(item, charts.Column):
+            boxes.append((owner, _line_box(item.centre, item.value_y, item.value_text, "middle")))
+            boxes.append((owner, _line_box(item.centre, item.label_y, item.label, "middle")))
+        elif len(item.lines) == 1 and item.lines[0] == item.label and item.anchor == "start":
+            # A stacked bar's label: the label and its value on one line.
+            text = f"{item.label} {item.value_text}"
+            boxes.append((owner, _line_box(item.label_x, item.label_y, text, item.anchor)))
+        else:  # a donut's label: its lines, then the value on a line of its own
+            lines = (*item.lines, item.value_text)
+            for n, line in enumerate(lines):
+                baseline = item.label_y + n * chart.line_height
+                boxes.append((owner, _line_box(item.label_x, baseline, line, item.anchor)))
+    return boxes
+
+
+def _intersect(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def assert_labels_apart_and_inside(chart):
+    boxes = text_boxes(chart)
+    for index, (owner, box) in enumerate(boxes):
+        assert box[0] >= -0.5 and box[2] <= chart.width + 0.5, (box, chart.width)
+        assert box[1] >= -0.5 and box[3] <= chart.height + DESCENT, (box, chart.height)
+        for other_owner, other in boxes[index + 1 :]:
+            assert not _intersect(box, other), (owner, box, other_owner, other)
+
+
+def _demo_chart_rows():
+    """The rows of every chart of the demo factsheet, French and English, as blocks read them."""
+    from factsheet import demo as demo_package
+
+    folder = Path(demo_package.__file__).parent if demo_package.__file__ else None
+    folder = folder or Path(__file__).resolve().parents[2] / "factsheet" / "demo"
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "chart" and isinstance(node.get("value"), dict):
+                value = node["value"]
+                rows = [
+                    (row["label"], Decimal(str(row["value"])), f"{row['value']} %")
+                    for row in value["rows"]
+                ]
+                found.append((value["chart_type"], rows))
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for name in ("fr.json", "en.json"):
+        walk(json.loads((folder / name).read_text()))
+    return found
+
+
+LONG_ROWS = [
+    (f"Secteur d'activité numéro {n} au libellé vraiment très long", Decimal(v), f"{v} %")
+    for n, v in enumerate([40, 18, 12, 9, 6, 4, 3, 2, 2, 1, 1, 1, 0.5, 0.5], start=1)
+]
+
+
+@pytest.mark.parametrize(("size", "width"), charts.SIZES)
+def test_the_demo_charts_labels_never_overlap(size, width):
+    demo_charts = _demo_chart_rows()
+    assert demo_charts
+    for chart_type, rows in demo_charts:
+        assert_labels_apart_and_inside(charts.LAYOUTS[chart_type](rows, width))
+
+
+@pytest.mark.parametrize("chart_type", sorted(charts.LAYOUTS))
+@pytest.mark.parametrize(("size", "width"), charts.SIZES)
+def test_long_labels_and_many_small_rows_never_overlap(chart_type, size, width):
+    assert_labels_apart_and_inside(charts.LAYOUTS[chart_type](LONG_ROWS, width))
+
+
+def test_series_labels_never_overlap_however_many_years():
+    rows = [(str(year), Decimal(1000 + year), f"{1000 + year:,}") for year in range(2010, 2026)]
+    assert_labels_apart_and_inside(charts.columns(rows))
+
+
+@pytest.mark.parametrize(("size", "width"), charts.SIZES)
+def test_labels_are_set_at_the_body_text_size_and_drawn_at_one_unit_per_pixel(size, width):
+    chart = charts.donut(STATUS, width)
+    assert chart.font_size == 16  # 1rem, the body text (static/css/site.css)
+    assert chart.width == width  # fits its column: shown unscaled, its labels at 16 px
+
+
+def test_a_donut_too_wide_for_a_phone_lists_its_labels_below_in_the_table_order():
+    chart = charts.donut(STATUS, charts.NARROW_WIDTH)
+    assert [item.label for item in chart.items] == [label for label, _, _ in STATUS]
+    baselines = [item.label_y for item in chart.items]
+    assert baselines == sorted(baselines)  # top to bottom, the rows' order
+    assert all(item.swatch and not item.leader for item in chart.items)

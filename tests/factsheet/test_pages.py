@@ -46,18 +46,23 @@ def test_the_page_shows_every_figure_in_french(client, factsheet):
 def test_the_chart_is_an_accessible_svg_with_its_data_table_and_csv_link(client, factsheet):
     html = client.get(factsheet.url).content.decode()
     block_id = chart_id(factsheet)
-    assert (
-        f'role="img" aria-labelledby="graphique-{block_id}-titre graphique-{block_id}-resume"'
-        in html
-    )
-    assert f'<title id="graphique-{block_id}-titre">Répartition des établissements' in html
-    assert f'<desc id="graphique-{block_id}-resume">Les associations représentent 89' in html
+    # One drawing for a phone's width, one for a wider screen; the stylesheet shows one.
+    for size in ("narrow", "wide"):
+        dom_id = f"graphique-{block_id}-{size}"
+        assert f'role="img" aria-labelledby="{dom_id}-titre {dom_id}-resume"' in html
+        assert f'<title id="{dom_id}-titre">Répartition des établissements' in html
+        assert f'<desc id="{dom_id}-resume">Les associations représentent 89' in html
     # Labels are written on the chart itself, not left to colour.
     svg = html[html.index("<svg") : html.index("</svg>")]
     for label in ("Associations", "Coopératives", "Mutuelles", "89\u00a0%"):
         assert label in svg
     assert "," not in svg.split('viewBox="')[1].split('"')[0]  # no French decimal comma in SVG
     assert "<caption>Données du graphique « Répartition des établissements" in html
+    # The chart's labels (its legend) in the order of the table's rows.
+    table = html[html.index('<table class="chart__table">') :]
+    for drawn in (svg, table):
+        positions = [drawn.index(label) for label in ("Associations", "Coopératives", "Mutuelles")]
+        assert positions == sorted(positions)
     assert '<th scope="col">Libellé</th>' in html
     assert '<th scope="row">Associations</th><td class="num">89\u00a0%</td>' in html
     assert f'href="/fr/chiffres-cles/graphiques/{block_id}/csv/"' in html
