@@ -296,7 +296,7 @@ class ActorPage(BasePage):
         self._use_sectors_in_own_language()
         errors = {}
         if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = (
+            errors["image_alt"] = _(
                 "Décrivez l'image choisie : le texte alternatif est obligatoire pour les "
                 "personnes qui ne la voient pas."
             )
@@ -308,13 +308,13 @@ class ActorPage(BasePage):
                 .first()
             )
             if duplicate:
-                errors["siret"] = (
-                    f"Le SIRET {self.siret} est déjà celui de l'acteur « {duplicate.title} »."
-                )
+                errors["siret"] = _(
+                    "Le SIRET %(siret)s est déjà celui de l'acteur « %(title)s »."
+                ) % {"siret": self.siret, "title": duplicate.title}
         if self.founding_year and self.founding_year > datetime.date.today().year:
-            errors["founding_year"] = (
-                f"L'année de création ({self.founding_year}) est dans le futur."
-            )
+            errors["founding_year"] = _("L'année de création (%(year)s) est dans le futur.") % {
+                "year": self.founding_year
+            }
         if errors:
             raise ValidationError(errors)
 

@@ -4,6 +4,7 @@ register)."""
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # A French or international phone number as people write it (the profile's field and the public
 # contribution form).
@@ -43,14 +44,19 @@ def siren_is_valid(value: str) -> bool:
 def validate_siret(value):
     if not re.fullmatch(r"\d{14}", value):
         raise ValidationError(
-            "Un SIRET compte exactement 14 chiffres, sans espace (valeur saisie : « %(value)s »).",
+            _(
+                "Un SIRET compte exactement 14 chiffres, sans espace "
+                "(valeur saisie : « %(value)s »)."
+            ),
             code="siret_format",
             params={"value": value},
         )
     if not siret_is_valid(value):
         raise ValidationError(
-            "Ce SIRET n'est pas valide : sa clé de contrôle ne correspond pas "
-            "(valeur saisie : « %(value)s »). Vérifiez chaque chiffre.",
+            _(
+                "Ce SIRET n'est pas valide : sa clé de contrôle ne correspond pas "
+                "(valeur saisie : « %(value)s »). Vérifiez chaque chiffre."
+            ),
             code="siret_checksum",
             params={"value": value},
         )
@@ -59,8 +65,10 @@ def validate_siret(value):
 def validate_rna(value):
     if not re.fullmatch(r"W\d{9}", value):
         raise ValidationError(
-            "Un numéro RNA s'écrit W suivi de 9 chiffres, par ex. W623000000 "
-            "(valeur saisie : « %(value)s »).",
+            _(
+                "Un numéro RNA s'écrit W suivi de 9 chiffres, par ex. W623000000 "
+                "(valeur saisie : « %(value)s »)."
+            ),
             code="rna_format",
             params={"value": value},
         )

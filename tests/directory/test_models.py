@@ -44,6 +44,15 @@ def test_la_poste_siret_is_not_luhn_valid_but_accepted():
     validate_siret("35600000000015")
 
 
+def test_siret_messages_speak_the_editors_admin_language():
+    """The admin activates the editor's language ("Mon compte") while it validates a page."""
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        validate_siret("123 456")
+    assert error.value.messages == [
+        "A SIRET has exactly 14 digits, without spaces (value entered: “123 456”)."
+    ]
+
+
 def test_wrong_siret_message_is_french_and_quotes_the_value():
     good = luhn_siret("1234567890123")
     wrong = good[:-1] + str((int(good[-1]) + 1) % 10)
