@@ -1,22 +1,33 @@
 """What the agenda lists: its items, filtered, counted, upcoming first, then the archive.
 
-An agenda holds tens of items a year, not thousands: the index reads the listing columns of
-all its live, public items in one query (the base table, never the types' own tables) and
-filters, counts and sorts them in Python. The counts are disjunctive, as in the directory:
-each filter's options are counted under the other filters.
+Everything happens in the database, in a number of queries that does not grow with the
+items: the month choices (one query), the counts of every filter's options (one query of
+conditional counts; disjunctive, as in the directory: each filter's options are counted under
+the other filters), the upcoming items, and one page of the archive. Listings read the base
+table's columns, never the types' own tables.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django import forms
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, Lower
 
 from core import navigation
 from core.cache import until_next_publication
 from core.pagination import get_page
 
 from . import clock
-from .forms import AgendaFilterForm
+from .choices import Axis, Kind
+from .forms import INVALID, AgendaFilterForm
+
+# The month filter offers the months between five years back and two years ahead that hold an
+# item: a bounded number of counts, whatever dates an editor types.
+MONTHS_BACK = 60
+MONTHS_AHEAD = 24
+
 
 # The base table's columns a card needs (includes/agenda_card.html), and what building its
 # link needs.
@@ -67,13 +78,32 @@ def upcoming_q(now=None):
     )
 
 
-def upcoming_order(item):
-    """Open calls and the next events first, by start; items with dates to announce last."""
-    return (item.starts_at is None, item.starts_at or clock.now(), item.title.casefold())
+# Open calls and the next events first, by start; items with dates to announce last.
+UPCOMING_ORDER = [F("starts_at").asc(nulls_last=True), Lower("title")]
+# The archive, latest first: by end, or by start for an event without an end time.
+ARCHIVE_ORDER = [Coalesce("ends_at", "starts_at").desc(), Lower("title").desc()]
 
 
-def attach_communes(items, request):
-    by_id = {commune.pk: commune for commune in communes(request)}
+def add_months(day, number):
+    """The first day of the month `number` months after (or before) `day`'s."""
+    index = day.year * 12 + day.month - 1 + number
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def spans_month_q(first_day):
+    """Items whose dates touch the month starting on `first_day` (Paris time); an item
+    without an end is in the month of its start (AgendaItemPage.listing_end)."""
+    start = clock.start_of_day(first_day)
+    end = clock.start_of_day(add_months(first_day, 1))
+    return Q(starts_at__lt=end) & (
+        Q(ends_at__gt=start) | Q(ends_at__isnull=True, starts_at__gte=start)
+    )
+
+
+def attach_communes(items, request, commune_list=None):
+    """`items`, each with its commune (`commune_shown`), from `commune_list` when the caller
+    has read it already."""
+    by_id = {commune.pk: commune for commune in commune_list or communes(request)}
     for item in items:
         item.commune_shown = by_id.get(item.commune_id)
     return items
@@ -84,8 +114,7 @@ class Results:
     form: AgendaFilterForm
     upcoming: list
     archive: object  # a page of past items (django.core.paginator.Page)
-    all_past: list
-    total: int
+    past: object  # every past item, latest first (a queryset, read only by the calendar)
     is_filtered: bool
 
 
@@ -94,26 +123,57 @@ class AgendaListing:
         self.index = index
         self.request = request
         self.now = clock.now()
+        self.communes = communes(request)
+        self.commune_pks = {commune.insee_code: commune.pk for commune in self.communes}
 
-    def values(self, item):
-        """{filter: [values]} of one item: what each filter may match."""
-        return {
-            "type": [item.kind],
-            "commune": [self.insee.get(item.commune_id, "")],
-            "axe": [item.axis],
-            "mois": item.months(),
+    def window(self):
+        """The months (YYYY-MM) the month filter may offer."""
+        this_month = self.now.date().replace(day=1)
+        return [f"{add_months(this_month, n):%Y-%m}" for n in range(-MONTHS_BACK, MONTHS_AHEAD + 1)]
+
+    def option_q(self, name, value):
+        """The items that filter `name` at `value` keeps."""
+        if name == "type":
+            return Q(kind=value)
+        if name == "commune":
+            return Q(commune_id=self.commune_pks[value])
+        if name == "axe":
+            return Q(axis=value)
+        year, month = (int(part) for part in value.split("-"))
+        return spans_month_q(datetime.date(year, month, 1))
+
+    def count(self, items, chosen):
+        """({filter: {value: number of items under the other filters}}, {month: number of
+        items, unfiltered}) in one query."""
+        options = {
+            "type": Kind.values,
+            "commune": list(self.commune_pks),
+            "axe": Axis.values,
+            "mois": self.window(),
         }
+        aggregates = {
+            f"held_{number}": Count("pk", filter=self.option_q("mois", month))
+            for number, month in enumerate(options["mois"])
+        }
+        for name, values in options.items():
+            others = Q(*(self.option_q(other, v) for other, v in chosen.items() if other != name))
+            for number, value in enumerate(values):
+                aggregates[f"{name}_{number}"] = Count(
+                    "pk", filter=others & self.option_q(name, value)
+                )
+        counts = items.aggregate(**aggregates)
+        held = {month: counts[f"held_{n}"] for n, month in enumerate(options["mois"])}
+        return {
+            name: {value: counts[f"{name}_{number}"] for number, value in enumerate(values)}
+            for name, values in options.items()
+        }, held
 
     def run(self, per_page):
-        items = attach_communes(list(items_of(self.index)), self.request)
-        commune_list = communes(self.request)
-        self.insee = {commune.pk: commune.insee_code for commune in commune_list}
-        values = {item.pk: self.values(item) for item in items}
-        months = sorted({month for item in items for month in values[item.pk]["mois"]})
+        items = items_of(self.index)
+        # Any month of the window passes validation; those no item holds are then left out
+        # of the choices and, when asked for, reported like any unknown value.
         form = AgendaFilterForm(
-            self.request.GET,
-            communes=commune_list,
-            months=[(month, month_label(month)) for month in months],
+            self.request.GET, communes=self.communes, months=[(m, m) for m in self.window()]
         )
         form.is_valid()  # invalid values are reported by the form and left out of the filter
         chosen = {
@@ -121,37 +181,26 @@ class AgendaListing:
             for name in form.FILTERS
             if getattr(form, "cleaned_data", {}).get(name)
         }
-
-        def matches(item, skip=None):
-            return all(
-                value in values[item.pk][name] for name, value in chosen.items() if name != skip
-            )
-
-        counts = {}
-        for name in form.FILTERS:
-            by_value = {}
-            for item in items:
-                if matches(item, skip=name):
-                    for value in set(values[item.pk][name]):
-                        by_value[value] = by_value.get(value, 0) + 1
-            counts[name] = by_value
+        counts, held = self.count(items, chosen)
+        if (month := chosen.get("mois")) and not held[month]:
+            form.add_error("mois", forms.ValidationError(INVALID, params={"value": month}))
+            del chosen["mois"]
+            counts, held = self.count(items, chosen)
+        form.fields["mois"].choices = [
+            ("", form.fields["mois"].choices[0][1]),
+            *((month, month_label(month)) for month, number in held.items() if number),
+        ]
         form.add_counts(counts)
-
-        matched = [item for item in items if matches(item)]
-        upcoming = sorted(
-            (item for item in matched if not item.is_past(self.now)), key=upcoming_order
-        )
-        past = sorted(
-            (item for item in matched if item.is_past(self.now)),
-            key=lambda item: (item.listing_end, item.title.casefold()),
-            reverse=True,
-        )
+        matched = items.filter(*(self.option_q(name, value) for name, value in chosen.items()))
+        upcoming = matched.filter(upcoming_q(self.now)).order_by(*UPCOMING_ORDER)
+        past = matched.exclude(upcoming_q(self.now)).order_by(*ARCHIVE_ORDER)
+        archive = get_page(past, per_page, self.request.GET.get("page"))
+        attach_communes(archive.object_list, self.request, self.communes)
         return Results(
             form=form,
-            upcoming=upcoming,
-            archive=get_page(past, per_page, self.request.GET.get("page")),
-            all_past=past,
-            total=len(matched),
+            upcoming=attach_communes(list(upcoming), self.request, self.communes),
+            archive=archive,
+            past=past,
             is_filtered=bool(chosen),
         )
 
@@ -178,8 +227,8 @@ def upcoming_items(request, home, *, axes=None, limit=None):
     )
     if axes is not None:
         pages = pages.filter(axis__in=axes)
-    items = sorted(pages, key=upcoming_order)
-    return attach_communes(items[:limit] if limit else items, request)
+    pages = pages.order_by(*UPCOMING_ORDER)
+    return attach_communes(list(pages[:limit] if limit else pages), request)
 
 
 def organiser_events(request, actor):
@@ -192,4 +241,4 @@ def organiser_events(request, actor):
         .filter(upcoming_q())
         .only(*CARD_FIELDS)
     )
-    return {"organiser_events": attach_communes(sorted(pages, key=upcoming_order), request)}
+    return {"organiser_events": attach_communes(list(pages.order_by(*UPCOMING_ORDER)), request)}

@@ -102,7 +102,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         from .calendar import calendar, ics_response
 
         results = self.listing(request).run(self.paginate_by)
-        items = specific_with_communes(results.upcoming + results.all_past, request)
+        items = specific_with_communes(results.upcoming + list(results.past), request)
         cal = calendar(items, request, self.title, f"agenda-{self.translation_key}")
         return ics_response(cal, "agenda.ics")
 
@@ -252,23 +252,6 @@ class AgendaItemPage(BasePage):
             return None
         end = self.ends_at.astimezone(clock.PARIS)
         return (end - datetime.timedelta(microseconds=1)).date() if self.all_day else end.date()
-
-    def months(self, limit=24):
-        """The months (YYYY-MM) the item spans, for the month filter; none without dates."""
-        if not self.starts_at:
-            return []
-        first = self.starts_at.astimezone(clock.PARIS).date().replace(day=1)
-        end = self.listing_end
-        last = (
-            (end - datetime.timedelta(microseconds=1)).astimezone(clock.PARIS).date()
-            if end
-            else first
-        )
-        months, month = [], first
-        while month <= last and len(months) < limit:
-            months.append(month.strftime("%Y-%m"))
-            month = (month + datetime.timedelta(days=32)).replace(day=1)
-        return months
 
 
 class EventPage(RoutablePageMixin, AgendaItemPage):

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from agenda import clock
-from agenda.models import AgendaIndexPage
+from agenda.models import AgendaIndexPage, AgendaItemPage
 from directory.models import Commune
 
 D = datetime.date
@@ -131,3 +131,57 @@ def test_the_index_costs_the_same_queries_whatever_the_number_of_items(
         make_call(f"Appel fictif {number}", deadline=D(2026, 8, 1 + number))
     many = _queries(client, django_assert_max_num_queries, "/fr/agenda/?type=evenement")
     assert many == few
+
+
+def test_a_long_archive_is_read_one_page_at_a_time(
+    client, make_event, make_call, frozen_now, monkeypatch, django_assert_max_num_queries
+):
+    """The database filters, counts and pages: the queries do not grow with the items, and
+    every page of the archive holds the next items, latest first."""
+    monkeypatch.setattr(AgendaIndexPage, "paginate_by", 5)
+    henin = Commune.objects.get(name="Hénin-Beaumont")
+    first_day = D(2026, 1, 1)
+
+    def add_past_events(numbers):
+        for number in numbers:
+            make_event(
+                f"Atelier fictif {number:02}",
+                start_date=first_day + datetime.timedelta(days=number),
+                commune=henin,
+                axis="animation",
+            )
+
+    make_call("Appel ouvert fictif", opening_date=D(2026, 6, 1), deadline=D(2026, 6, 30))
+    add_past_events(range(12))
+    url = f"/fr/agenda/?type=evenement&commune={henin.insee_code}&page=2"
+    some = _queries(client, django_assert_max_num_queries, url)
+    add_past_events(range(12, 40))
+    many = _queries(client, django_assert_max_num_queries, url)
+    assert many == some
+
+    read = []
+    from_db = AgendaItemPage.from_db.__func__
+    monkeypatch.setattr(
+        AgendaItemPage,
+        "from_db",
+        classmethod(lambda cls, *args: read.append(cls) or from_db(cls, *args)),
+    )
+    response = client.get(url)
+    assert len(read) == 5  # one page of the archive, no upcoming event
+    assert "Page 2 sur 8" in response.text
+    assert sections(response.text)[1] == [f"Atelier fictif {n:02}" for n in range(34, 29, -1)]
+    assert "Événement (40)" in response.text and "Appel à projets (0)" in response.text
+    assert "janvier 2026 (31)" in response.text and "février 2026 (9)" in response.text
+    # Past the end: the last page, never an error.
+    response = client.get("/fr/agenda/?type=evenement&page=9999")
+    assert response.status_code == 200 and "Page 8 sur 8" in response.text
+    assert sections(response.text)[1] == [f"Atelier fictif {n:02}" for n in range(4, -1, -1)]
+
+
+def test_a_month_without_items_is_reported_and_left_out(client, make_event, frozen_now):
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20))
+    response = client.get("/fr/agenda/?mois=2026-05")
+    assert "Certains critères n’ont pas pu être pris en compte" in response.text
+    assert sections(response.text) == (["Afterwork fictif"], [])
+    assert '<option value="2026-05"' not in response.text
+    assert "juin 2026 (1)" in response.text
