@@ -14,6 +14,8 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
+from .cache import until_next_publication
+
 
 def once_per_request(request, name, compute):
     """`compute()`, run once per request and kept on it under `name`."""
@@ -133,7 +135,14 @@ def current_home(request, page=None):
     def compute():
         home, trail, translations = _ancestry(request, page)
         if home is None:
-            home = _home_without_page(request)
+            # Views without a page (search, errors): kept until the next publication, as the
+            # routing keeps a page's home.
+            site = Site.find_for_request(request)
+            home = until_next_publication(
+                request,
+                f"home:{site.pk if site else None}:{get_language()}",
+                lambda: _home_without_page(request),
+            )
         request._ess_trail = (page.pk if page else None, trail, translations)
         return home
 

@@ -211,3 +211,13 @@ class TestFragmentsKeptInMemory:
         missions.title = "Nos actions"
         missions.save_revision().publish()
         assert "<h1>Nos actions</h1>" in client.get(missions.url).content.decode()
+
+
+def test_the_search_page_finds_the_home_page_once_per_publication(client, home_page, missions):
+    client.get("/fr/recherche/?q=missions")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/recherche/?q=missions").status_code == 200
+    assert not any('AS "rank"' in query["sql"] for query in queries)
+    english_home(home_page)
+    html = client.get("/en/search/?q=missions").content.decode()
+    assert 'href="/en/"' in html
