@@ -39,3 +39,14 @@ def test_home_figure_cards_link_to_their_card_on_the_factsheet(
     page = client.get(factsheet).content.decode()
     for anchor in anchors:
         assert f'id="{anchor}"' in page, anchor
+
+
+def test_every_section_card_of_the_home_page_says_what_the_section_holds(client, demo):
+    # "Explorer le site": a card with a title and nothing under it looks like a missing text.
+    for home in ("/fr/", "/en/"):
+        html = client.get(home).content.decode()
+        entry_points = re.search(r'<nav class="entry-points".*?</nav>', html, re.S).group(0)
+        cards = re.findall(r'<li class="card">(.*?)</li>', entry_points, re.S)
+        assert len(cards) == 5, home
+        for card in cards:
+            assert re.search(r"<p>\S.*</p>", card, re.S), card
