@@ -55,10 +55,10 @@ def _site_pages(home):
     return Page.objects.live().public().descendant_of(home, inclusive=True)
 
 
-def _promotions(query, home):
+def _promotions(query, site_pages):
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=_site_pages(home)))
+        .filter(Q(page__isnull=True) | Q(page__in=site_pages))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -86,7 +86,9 @@ def search(request):
     # The language being read is that of the home page the header already fetched.
     home = current_home(request)
     terms = query_terms(query)
-    promotions = _promotions(query, home)
+    # Once: Wagtail's public() reads every view restriction when it is called.
+    site_pages = _site_pages(home)
+    promotions = _promotions(query, site_pages)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     # Only words reach the backend: punctuation is not indexed, and a stray double quote is
     # query syntax for SQLite's full-text engine, which rejects it. The words are stemmed
@@ -94,7 +96,7 @@ def search(request):
     words = " ".join(re.findall(r"\w+", query))
     matches = (
         backend_for_language(get_language()).search(
-            words, _site_pages(home).exclude(pk__in=promoted_ids).specific()
+            words, site_pages.exclude(pk__in=promoted_ids).specific()
         )
         if words
         else Page.objects.none()

@@ -269,3 +269,16 @@ def test_a_search_that_knows_no_language_matches_each_page_in_its_own(english_pa
     found = get_search_backend().search("communities", Page.objects.all())
     assert [page.title for page in found] == ["Community gardening"]
     assert list(get_search_backend().search("de la", Page.objects.all())) == []
+
+
+def test_view_restrictions_are_read_once_per_search(client, home_page):
+    content(home_page, title="Atelier numérique", slug="atelier")
+    client.get(URL, {"q": "atelier"})
+    with CaptureQueriesContext(connection) as queries:
+        assert "Atelier" in client.get(URL, {"q": "atelier"}).content.decode()
+    restrictions = [
+        query
+        for query in queries
+        if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+    ]
+    assert len(restrictions) == 1
