@@ -144,7 +144,8 @@ class AgendaListing:
 
     def count(self, items, chosen):
         """({filter: {value: number of items under the other filters}}, {month: number of
-        items, unfiltered}) in one query."""
+        items, unfiltered}, number of past items under all the filters: the archive's length,
+        so that its page needs no count of its own) in one query."""
         options = {
             "type": Kind.values,
             "commune": list(self.commune_pks),
@@ -155,6 +156,11 @@ class AgendaListing:
             f"held_{number}": Count("pk", filter=self.option_q("mois", month))
             for number, month in enumerate(options["mois"])
         }
+        aggregates["past"] = Count(
+            "pk",
+            filter=Q(*(self.option_q(name, v) for name, v in chosen.items()))
+            & ~upcoming_q(self.now),
+        )
         for name, values in options.items():
             others = Q(*(self.option_q(other, v) for other, v in chosen.items() if other != name))
             for number, value in enumerate(values):
@@ -163,10 +169,14 @@ class AgendaListing:
                 )
         counts = items.aggregate(**aggregates)
         held = {month: counts[f"held_{n}"] for n, month in enumerate(options["mois"])}
-        return {
-            name: {value: counts[f"{name}_{number}"] for number, value in enumerate(values)}
-            for name, values in options.items()
-        }, held
+        return (
+            {
+                name: {value: counts[f"{name}_{number}"] for number, value in enumerate(values)}
+                for name, values in options.items()
+            },
+            held,
+            counts["past"],
+        )
 
     def run(self, per_page):
         items = items_of(self.index)
@@ -181,11 +191,11 @@ class AgendaListing:
             for name in form.FILTERS
             if getattr(form, "cleaned_data", {}).get(name)
         }
-        counts, held = self.count(items, chosen)
+        counts, held, past_total = self.count(items, chosen)
         if (month := chosen.get("mois")) and not held[month]:
             form.add_error("mois", forms.ValidationError(INVALID, params={"value": month}))
             del chosen["mois"]
-            counts, held = self.count(items, chosen)
+            counts, held, past_total = self.count(items, chosen)
         form.fields["mois"].choices = [
             ("", form.fields["mois"].choices[0][1]),
             *((month, month_label(month)) for month, number in held.items() if number),
@@ -194,7 +204,9 @@ class AgendaListing:
         matched = items.filter(*(self.option_q(name, value) for name, value in chosen.items()))
         upcoming = matched.filter(upcoming_q(self.now)).order_by(*UPCOMING_ORDER)
         past = matched.exclude(upcoming_q(self.now)).order_by(*ARCHIVE_ORDER)
-        archive = get_page(past, per_page, self.request.GET.get("page"))
+        archive = get_page(
+            past, per_page, self.request.GET.get("page"), total_of=lambda _first: past_total
+        )
         attach_communes(archive.object_list, self.request, self.communes)
         return Results(
             form=form,
