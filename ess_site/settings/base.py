@@ -236,6 +236,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL).r
 # none (upgrades are the maintainers' business, not a banner for editors).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's date pickers write and read French dates: with Wagtail's ISO default, a date typed
+# « 20/06/2026 » was silently replaced by today's. Django's French input formats read them
+# (ISO too, which it always adds); the English ones are made day first in ess_site/formats/en.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["ess_site.formats"]
 
 # Uploads: raster formats only (an SVG can carry script), bounded in bytes and in pixels so that
 # a small file claiming huge dimensions cannot exhaust memory when renditions are made.

@@ -1,9 +1,13 @@
 """Editors create events and calls in the admin, with French messages for impossible dates."""
 
+import datetime
+
 import pytest
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from agenda import clock
 from agenda.models import CallForProjectsPage, EventPage
+from tests.accounts import create_member
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +118,46 @@ def test_a_past_event_may_be_saved_as_a_draft(admin_client, agenda, frozen_now):
     del data["action-publish"]
     assert admin_client.post(add_url(agenda, "eventpage"), data).status_code == 302
     assert not EventPage.objects.get().live
+
+
+def test_dates_are_typed_the_french_way_and_a_garbled_one_is_a_french_field_error(
+    admin_client, agenda, frozen_now
+):
+    response = admin_client.post(add_url(agenda, "eventpage"), event_form(start_date="20/06/2026"))
+    assert response.status_code == 302
+    assert EventPage.objects.get().start_date == datetime.date(2026, 6, 20)
+    # Neither a 500 nor today's date: the editor's text comes back with the reason.
+    response = admin_client.post(
+        add_url(agenda, "eventpage"), event_form(slug="garbled", start_date="20/O6/2026")
+    )
+    assert response.status_code == 200
+    assert "Saisissez une date valide." in response.content.decode()
+    assert 'value="20/O6/2026"' in response.content.decode()
+    assert EventPage.objects.count() == 1
+
+
+def test_the_page_settings_schedule_is_typed_the_french_way(admin_client, agenda, frozen_now):
+    # Wagtail checks expiry against the real clock, hence a year ahead.
+    data = event_form(go_live_at="20/06/2027 09:00", expire_at="21/06/2027 00:00")
+    del data["action-publish"]
+    assert admin_client.post(add_url(agenda, "eventpage"), data).status_code == 302
+    event = EventPage.objects.get()
+    assert (event.go_live_at, event.expire_at) == (
+        datetime.datetime(2027, 6, 20, 9, 0, tzinfo=clock.PARIS),
+        datetime.datetime(2027, 6, 21, 0, 0, tzinfo=clock.PARIS),
+    )
+
+
+def test_an_editor_with_the_admin_in_english_types_the_same_dates(client, agenda, frozen_now):
+    # The date picker writes day first whatever the admin's language: 01/06 must stay June 1st,
+    # never January 6th (Django's English input formats read month first).
+    editor = create_member("editor-en", superuser=True)
+    editor.wagtail_userprofile.preferred_language = "en"
+    editor.wagtail_userprofile.save()
+    client.force_login(editor)
+    data = event_form(start_date="01/06/2026", go_live_at="01/06/2026 09:00")
+    del data["action-publish"]
+    assert client.post(add_url(agenda, "eventpage"), data).status_code == 302
+    event = EventPage.objects.get()
+    assert event.start_date == datetime.date(2026, 6, 1)
+    assert event.go_live_at == datetime.datetime(2026, 6, 1, 9, 0, tzinfo=clock.PARIS)

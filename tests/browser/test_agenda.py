@@ -28,7 +28,7 @@ CALL = "Appel fictif"
 
 def publish_from_admin(page, base, agenda, type_name, fields):
     """Create a child of the agenda of type `type_name` in the French admin, filling
-    {selector: value} (dates as the admin's date picker writes them, YYYY-MM-DD), and
+    {selector: value} (dates as a French editor types them, DD/MM/YYYY), and
     publish it."""
     page.goto(f"{base}/admin/pages/{agenda.pk}/add_subpage/")
     page.get_by_role("link", name=type_name, exact=True).click()
@@ -54,7 +54,7 @@ def published_in_admin(demo_site, live_server, browser_page, monkeypatch):
         {
             "#id_title": EVENT,
             "#id_summary": "Un événement fictif pour les tests.",
-            "#id_start_date": "2026-06-20",
+            "#id_start_date": "20/06/2026",
             "#id_start_time": "18:30",
             "#id_end_time": "20:00",
             "#id_venue": "Salle fictive",
@@ -67,8 +67,8 @@ def published_in_admin(demo_site, live_server, browser_page, monkeypatch):
         "Appel à projets",
         {
             "#id_title": CALL,
-            "#id_opening_date": "2026-06-01",
-            "#id_deadline": "2026-06-30",
+            "#id_opening_date": "01/06/2026",
+            "#id_deadline": "30/06/2026",
             "#id_summary": "Un appel fictif pour les tests.",
         },
     )

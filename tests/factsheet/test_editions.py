@@ -349,3 +349,14 @@ def test_an_unpublished_or_private_edition_is_not_in_a_series(series):
     third.unpublish()
     PageViewRestriction.objects.create(page=second, restriction_type="password", password="x")
     assert [p.year for p in series_of(root, "emplois-test")] == [2021]
+
+
+def test_the_publication_date_is_typed_and_shown_the_french_way(admin_client, series):
+    url = reverse("wagtailadmin_pages:add", args=("factsheet", "factsheetpage", series[0].pk))
+    data = admin_form(None, publish=False)
+    data["publication_date"] = "15/03/2024"
+    assert admin_client.post(url, data).status_code == 302
+    page = FactsheetPage.objects.get(slug="nouvelle-edition")
+    assert page.publication_date == datetime.date(2024, 3, 15)
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert 'value="15/03/2024"' in edit.content.decode()
