@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "core.cache.TrackingParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Below the locale, whose language it writes the expansions in; the page cache (first)
+    # stores the page with them.
+    "core.abbreviations.AbbreviationMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

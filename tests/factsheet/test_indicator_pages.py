@@ -37,7 +37,9 @@ def test_an_indicator_page_shows_definition_latest_value_and_says_one_edition(cl
     response = client.get(URL + "emplois/")
     assert response.status_code == 200
     html = main(response.content.decode())
-    assert "<h1>Emplois de l&#x27;ESS</h1>" in html
+    # The page's first ESS is explained (core.abbreviations).
+    explained = '<abbr title="économie sociale et solidaire">ESS</abbr>'
+    assert f"<h1>Emplois de l&#x27;{explained}</h1>" in html
     crumbs = response.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
     assert '<a href="/fr/chiffres-cles/">Les chiffres clés</a>' in crumbs
     assert '<span aria-current="page">Emplois de l&#x27;ESS</span>' in crumbs

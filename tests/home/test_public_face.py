@@ -1,5 +1,5 @@
 """What a visitor of the demo sees on the public pages: the home page's key figures lead to
-the factsheet, at the card of the same indicator."""
+the factsheet, at the card of the same indicator; each abbreviation is explained once."""
 
 import re
 from io import StringIO
@@ -7,6 +7,9 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.models import Page
+
+from core.abbreviations import ABBREVIATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +53,19 @@ def test_every_section_card_of_the_home_page_says_what_the_section_holds(client,
         assert len(cards) == 5, home
         for card in cards:
             assert re.search(r"<p>\S.*</p>", card, re.S), card
+
+
+def test_each_abbreviation_is_explained_at_its_first_occurrence_only(client, demo):
+    explained = set()
+    for page in Page.objects.filter(depth__gt=1).live().public():
+        html = client.get(page.get_url()).content.decode()
+        main = html[html.index("<main") : html.index("</main>")]
+        for abbreviation, _expansion in ABBREVIATIONS:
+            count = main.count(f">{abbreviation}</abbr>")
+            assert count <= 1, (page.get_url(), abbreviation)
+            if count:
+                explained.add(abbreviation)
+                # Nothing before it in the text says the abbreviation plainly.
+                before = re.sub(r"<[^>]*>", " ", main[: main.index(f">{abbreviation}</abbr>")])
+                assert not re.search(rf"(?<![\w-]){abbreviation}(?![\w-])", before), page.url
+    assert {"ESS", "CAHC", "EPCI", "SSE"} <= explained
