@@ -100,7 +100,10 @@ def figure_links(html):
 
 
 def chart_links(html):
-    return re.findall(r'<a href="([^"]+)" aria-label="([^"]+)" class="chart__link">', html)
+    """The links of the charts' drawings for a wide screen (the phone's has the same ones)."""
+    drawings = re.findall(r'<svg class="chart__svg chart__svg--wide".*?</svg>', html, re.S)
+    pattern = r'<a href="([^"]+)" aria-label="([^"]+)" class="chart__link">'
+    return [link for drawing in drawings for link in re.findall(pattern, drawing)]
 
 
 def test_a_figure_links_to_exactly_the_actors_it_announces(client, actors, make_factsheet):
