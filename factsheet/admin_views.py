@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import permission_denied
 
@@ -22,16 +23,21 @@ def prepare_next_edition(request, page_id):
     if not next_edition.is_source_language(root):
         messages.error(
             request,
-            "Une nouvelle édition se prépare sur les chiffres clés en français ; sa version "
-            "anglaise se crée ensuite avec « Traduire », comme pour toute page.",
+            _(
+                "Une nouvelle édition se prépare sur les chiffres clés en français ; sa version "
+                "anglaise se crée ensuite avec « Traduire », comme pour toute page."
+            ),
         )
         return redirect(explore_url)
     latest = next_edition.latest_edition(root)
     if latest is None:
         messages.error(
             request,
-            f"Aucune édition de « {root.title} » n'est publiée : publiez-en une avant de "
-            "préparer la suivante.",
+            _(
+                "Aucune édition de « %(series)s » n'est publiée : publiez-en une avant de "
+                "préparer la suivante."
+            )
+            % {"series": root.title},
         )
         return redirect(explore_url)
     form = next_edition.NextEditionForm(
@@ -44,12 +50,15 @@ def prepare_next_edition(request, page_id):
         except ValidationError as error:  # an edition of that year created meanwhile
             form.add_error(None, error.messages)
         else:
+            copied_from = latest.reference_year or _("« %(title)s »") % {"title": latest.title}
             messages.success(
                 request,
-                f"L'édition {year} est prête en brouillon, copiée de l'édition "
-                f"{latest.reference_year or f'« {latest.title} »'}. Toutes ses valeurs sont "
-                "marquées « pas encore mis à jour » : changez chacune, ou cochez « Valeur "
-                "inchangée », avant de publier.",
+                _(
+                    "L'édition %(year)s est prête en brouillon, copiée de l'édition %(latest)s. "
+                    "Toutes ses valeurs sont marquées « pas encore mis à jour » : changez "
+                    "chacune, ou cochez « Valeur inchangée », avant de publier."
+                )
+                % {"year": year, "latest": copied_from},
             )
             return redirect("wagtailadmin_pages:edit", edition.pk)
     return TemplateResponse(

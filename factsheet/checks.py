@@ -17,6 +17,8 @@ unit has changed.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from core import formatting
 from core.figures import PER_THOUSAND_CHECK, QUOTIENT_CHECK, SHARE_CHECK, card_key, figure_text
 
@@ -60,22 +62,23 @@ def pending_updates(body) -> list[str]:
     for block in body or []:
         if block.block_type == "chart":
             if carry_over.chart_is_marked(block.value):
-                pending.append(f"le graphique « {block.value.get('title')} »")
+                pending.append(
+                    _("le graphique « %(title)s »") % {"title": block.value.get("title")}
+                )
             continue
         for figure in page_figures([block]):
             if carry_over.card_is_marked(figure):
-                pending.append(f"« {_describe(figure)} »")
+                pending.append(_("« %(figure)s »") % {"figure": _describe(figure)})
     return pending
 
 
 def pending_message(pending) -> str:
-    return (
+    return _(
         "Des valeurs copiées de l'édition précédente ne sont pas encore mises à jour : "
-        + ", ".join(pending)
-        + ". Changez chaque valeur, ou cochez « Valeur inchangée » (« Données inchangées » "
-        "pour un graphique) si elle vaut toujours pour cette année. Le brouillon peut être "
-        "enregistré en attendant."
-    )
+        "%(values)s. Changez chaque valeur, ou cochez « Valeur inchangée » (« Données "
+        "inchangées » pour un graphique) si elle vaut toujours pour cette année. Le brouillon "
+        "peut être enregistré en attendant."
+    ) % {"values": ", ".join(pending)}
 
 
 def _scaled(figure) -> Decimal:
@@ -117,9 +120,8 @@ def compute_checks(body) -> list[FigureCheck]:
                     None,
                     decimals,
                     INCOMPLETE,
-                    "Aucun chiffre de la page ne porte l'identifiant "
-                    + ", ".join(f"« {key or '?'} »" for key in missing)
-                    + ".",
+                    _("Aucun chiffre de la page ne porte l'identifiant %(keys)s.")
+                    % {"keys": ", ".join(f"« {key or '?'} »" for key in missing)},
                 )
             )
             continue
@@ -134,7 +136,7 @@ def compute_checks(body) -> list[FigureCheck]:
                     None,
                     decimals,
                     INCOMPLETE,
-                    f"Le dénominateur « {figure['denominator']} » vaut zéro.",
+                    _("Le dénominateur « %(key)s » vaut zéro.") % {"key": figure["denominator"]},
                 )
             )
             continue
@@ -169,8 +171,8 @@ def _explain(formula, numerator, denominator, result, decimals) -> str:
 
 def missing_changes(page) -> list[str]:
     """Why a figure of ``page`` (an edition) shows no change since the previous edition that
-    published its indicator, one French sentence per figure, in reading order: the public
-    page then shows the figure alone (``FactsheetPage.figure_change``)."""
+    published its indicator, one sentence per figure in the editor's language, in reading
+    order: the public page then shows the figure alone (``FactsheetPage.figure_change``)."""
     earlier = indicators.earlier_observations(page.edition_series(), page)
     kinds = dict(formatting.KIND_CHOICES)
     warnings = []
@@ -180,24 +182,36 @@ def missing_changes(page) -> list[str]:
         if previous is None or figure.get("value") is None:
             continue
         current = indicators.observation({**figure, "indicator": indicator.pk}, page)
-        edition = f"l'édition « {previous.edition.title} »"
+        words = {
+            "figure": _describe(figure),
+            "edition": previous.edition.title,
+            "year": previous.year,
+        }
         match indicators.obstacle(previous, current):
             case indicators.NO_YEAR:
-                reason = f"{edition}, qui publiait ce chiffre, n'a pas d'année de référence"
+                warning = _(
+                    "« %(figure)s » : pas d'évolution affichée sur la page publique, car "
+                    "l'édition « %(edition)s », qui publiait ce chiffre, n'a pas d'année de "
+                    "référence."
+                )
             case indicators.OTHER_KIND:
-                reason = (
-                    f"sa nature a changé depuis {edition} ({kinds.get(previous.card_kind)} en "
-                    f"{previous.year}, {kinds.get(current.card_kind)} ici)"
+                warning = _(
+                    "« %(figure)s » : pas d'évolution affichée sur la page publique, car sa "
+                    "nature a changé depuis l'édition « %(edition)s » (%(before)s en %(year)s, "
+                    "%(now)s ici)."
                 )
+                words |= {
+                    "before": kinds.get(previous.card_kind),
+                    "now": kinds.get(current.card_kind),
+                }
             case indicators.OTHER_UNIT:
-                reason = (
-                    f"son unité a changé depuis {edition} (« {previous.unit_text} » en "
-                    f"{previous.year}, « {current.unit_text} » ici)"
+                warning = _(
+                    "« %(figure)s » : pas d'évolution affichée sur la page publique, car son "
+                    "unité a changé depuis l'édition « %(edition)s » (« %(before)s » en "
+                    "%(year)s, « %(now)s » ici)."
                 )
+                words |= {"before": previous.unit_text, "now": current.unit_text}
             case _:
                 continue
-        warnings.append(
-            f"« {_describe(figure)} » : pas d'évolution affichée sur la page publique, car "
-            f"{reason}."
-        )
+        warnings.append(warning % words)
     return warnings

@@ -15,7 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
@@ -288,20 +288,20 @@ class FigureChecksPanel(Panel):
 def future_year_error(year):
     this_year = date.today().year
     if year is not None and year > this_year:
-        return (
-            f"L'année de référence {year} est dans le futur : une édition publie des données "
-            f"déjà connues, d'une année au plus égale à {this_year}."
-        )
+        return gettext(
+            "L'année de référence %(year)s est dans le futur : une édition publie des données "
+            "déjà connues, d'une année au plus égale à %(this_year)s."
+        ) % {"year": year, "this_year": this_year}
     return None
 
 
 def year_clash_error(page, parent, year):
     clash = editions.edition_with_year(page, parent, year)
     if clash is not None:
-        return (
-            f"L'année de référence {year} est déjà celle de l'édition « {clash.title} » : "
+        return gettext(
+            "L'année de référence %(year)s est déjà celle de l'édition « %(edition)s » : "
             "chaque édition de ces chiffres clés porte sur une année différente."
-        )
+        ) % {"year": year, "edition": clash.title}
     return None
 
 
@@ -330,8 +330,10 @@ class FactsheetPageForm(WagtailAdminPageForm):
             if not self.is_deferred_validation and self.in_a_series():
                 self.add_error(
                     "reference_year",
-                    "Indiquez l'année de référence des données : elle est obligatoire pour "
-                    "publier une édition (le brouillon peut attendre).",
+                    gettext(
+                        "Indiquez l'année de référence des données : elle est obligatoire pour "
+                        "publier une édition (le brouillon peut attendre)."
+                    ),
                 )
         elif not self.instance.path:
             # A new page has no place in the tree yet: the model's clean() cannot see its
@@ -381,7 +383,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             heading="Édition, territoire et données",
         ),
         FieldPanel("body"),
-        FigureChecksPanel(heading="Vérification des chiffres"),
+        FigureChecksPanel(heading=_("Vérification des chiffres")),
         DirectoryLinksPanel(["body"], heading="Liens vers l'annuaire"),
     ]
     search_fields = [

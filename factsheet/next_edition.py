@@ -9,6 +9,7 @@ the new French one, made and synchronised with wagtail-localize as any page.
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from . import carry_over, editions
@@ -42,10 +43,10 @@ class NextEditionForm(forms.Form):
     states none (the demo's brochure)."""
 
     reference_year = forms.IntegerField(
-        label="Année de référence des données de la nouvelle édition",
+        label=gettext_lazy("Année de référence des données de la nouvelle édition"),
         min_value=1900,
         max_value=2100,
-        help_text="L'année des données (pas celle de la publication), par ex. 2024.",
+        help_text=gettext_lazy("L'année des données (pas celle de la publication), par ex. 2024."),
     )
 
     def __init__(self, *args, root, latest, **kwargs):

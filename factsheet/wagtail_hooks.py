@@ -190,7 +190,7 @@ def register_next_edition_url():
 class PrepareNextEditionItem(PageMenuItem):
     """In a published French factsheet's "more" menus, for whoever may add its next edition."""
 
-    label = "Préparer l'édition suivante"
+    label = gettext_lazy("Préparer l'édition suivante")
     icon_name = "copy"
     url_name = "factsheet_prepare_next_edition"
 
@@ -228,7 +228,9 @@ def refuse_bulk_publishing_carried_over_values(request, action_type, objects, ac
         if pending:
             messages.error(
                 request,
-                f"« {edition.get_admin_display_title()} » n'a pas été publiée. "
+                _("« %(title)s » n'a pas été publiée.")
+                % {"title": edition.get_admin_display_title()}
+                + " "
                 + checks.pending_message(pending),
             )
             return redirect(action.next_url)

@@ -1,6 +1,7 @@
 """Wagtail's own admin texts in the editor's chosen language, never a mix of two."""
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -133,3 +134,53 @@ def test_the_indicator_listing_speaks_the_editors_language(
     text = page_text(client, reverse(Indicator.snippet_viewset.get_url_name("list")))
     assert all(words in text for words in expected), text
     assert absent not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        (
+            "en",
+            {
+                "menu": "Prepare the next edition",
+                "form": "Prepare the 2022 edition",
+                "refusal": "Values copied from the previous edition are not updated yet",
+                "panel": ["Figure checks", "Not updated yet"],
+            },
+            "Préparer l",
+        ),
+        (
+            "fr",
+            {
+                "menu": "Préparer l'édition suivante",
+                "form": "Préparer l'édition 2022",
+                "refusal": "Des valeurs copiées de l'édition précédente ne sont pas encore mises",
+                "panel": ["Vérification des chiffres", "Pas encore mis à jour"],
+            },
+            "Prepare the",
+        ),
+    ],
+)
+def test_the_next_edition_speaks_the_editors_language(
+    client, home_page, language, expected, absent
+):
+    from factsheet.models import FactsheetPage
+    from tests.factsheet.edition_bodies import edition
+    from tests.factsheet.test_next_edition import edit_form, figure_data, prepare_url, standalone
+
+    root = edition(home_page, 2021, 1, "1.0", slug="chiffres-cles")
+    root.body = [standalone()]
+    root.save_revision().publish()
+    client.force_login(in_language(create_member(f"admin-{language}", superuser=True), language))
+    menu = unescape(page_text(client, reverse("wagtailadmin_explore", args=[home_page.pk])))
+    assert expected["menu"] in menu and absent not in menu
+    form = unescape(page_text(client, prepare_url(root)))
+    assert expected["form"] in form and absent not in form
+    client.post(prepare_url(root))
+    copy = FactsheetPage.objects.child_of(root).get(reference_year=2022)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[copy.pk])
+    marked = [figure_data("500", carried_over="500")]
+    refused = client.post(edit_url, edit_form(copy, marked, "action-publish"))
+    assert expected["refusal"] in unescape(refused.content.decode())
+    panel = unescape(page_text(client, edit_url))
+    assert all(words in panel for words in expected["panel"]), panel

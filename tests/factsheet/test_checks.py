@@ -2,6 +2,8 @@
 
 import copy
 
+from django.utils.translation import override
+
 from factsheet import checks
 from factsheet.blocks import FactsheetStreamBlock
 from tests.factsheet.demo_body import BODY
@@ -79,8 +81,13 @@ def test_unknown_keys_and_zero_denominators_are_reported_not_raised():
     )
     first, second = checks.compute_checks(body)
     assert first.status == second.status == "incomplete"
-    assert "« absent »" in first.explanation
-    assert "zéro" in second.explanation
+    assert first.explanation == "Aucun chiffre de la page ne porte l'identifiant « absent »."
+    assert second.explanation == "Le dénominateur « zero » vaut zéro."
+    # In the language of an editor who reads the admin in English.
+    with override("en"):
+        first, second = checks.compute_checks(body)
+    assert first.explanation == "No figure on the page has the identifier « absent »."
+    assert second.explanation == "The denominator “zero” is zero."
 
 
 def test_figures_without_a_check_are_not_listed():

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from factsheet import indicators
+from factsheet import checks, indicators
 from factsheet.models import FactsheetPage
 from tests.factsheet.edition_bodies import card, edition, in_english
 
@@ -139,6 +139,12 @@ def test_a_changed_unit_shows_no_comparison_and_warns_the_editor(client, home_pa
         "2022, « emplois » ici)."
     ) in panel
     assert "emplois de test" not in panel  # the figures that compare are not listed
+    with translation.override("en"):  # an editor who reads the admin in English
+        assert checks.missing_changes(latest) == [
+            "“60 emplois postes de test”: no change shown on the public page, because its unit "
+            "has changed since the edition “Chiffres clés de test 2022” (“postes” in 2022, "
+            "“emplois” here)."
+        ]
 
 
 def test_a_changed_nature_or_a_previous_edition_without_year_warns_the_editor(
