@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -201,20 +202,31 @@ class FigureCardBlock(blocks.StructBlock):
         if value.get("kind") == formatting.PERCENT and number is not None:
             if not Decimal(0) <= number <= Decimal(100):
                 errors["value"] = error_list(
-                    f"Un pourcentage doit être compris entre 0 et 100 (valeur saisie : {number})."
+                    _(
+                        "Un pourcentage doit être compris entre 0 et 100 (valeur saisie : "
+                        "%(value)s)."
+                    )
+                    % {"value": number}
                 )
         indicator = value.get("indicator")
         accepts = getattr(indicator, "accepts_card_kind", None)
         if accepts is not None and value.get("kind") and not accepts(value["kind"]):
             errors["kind"] = error_list(
-                f"L'indicateur « {indicator} » est de nature « {indicator.get_kind_display()} » : "
-                f"cette nature de chiffre ne lui correspond pas ({value['kind']})."
+                _(
+                    "L'indicateur « %(indicator)s » est de nature « %(nature)s » : cette nature "
+                    "de chiffre ne lui correspond pas (%(kind)s)."
+                )
+                % {
+                    "indicator": indicator,
+                    "nature": indicator.get_kind_display(),
+                    "kind": value["kind"],
+                }
             )
         if value.get("check"):
             for name in ("numerator", "denominator"):
                 if not value.get(name):
                     errors[name] = error_list(
-                        "Indiquez l'identifiant du chiffre à utiliser pour la vérification."
+                        _("Indiquez l'identifiant du chiffre à utiliser pour la vérification.")
                     )
         if errors:
             raise StructBlockValidationError(block_errors=errors)

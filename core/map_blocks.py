@@ -258,8 +258,10 @@ class CommuneMapBlock(blocks.StructBlock):
             errors.update(self._values_errors(value))
         elif value.get("values"):
             errors["values"] = _error(
-                "Les valeurs saisies ne servent que pour « Valeurs saisies par commune » : "
-                "retirez-les ou changez le choix des données."
+                _(
+                    "Les valeurs saisies ne servent que pour « Valeurs saisies par commune » : "
+                    "retirez-les ou changez le choix des données."
+                )
             )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
@@ -269,9 +271,11 @@ class CommuneMapBlock(blocks.StructBlock):
         errors = {}
         rows = [row for row in value.get("values") or [] if row is not None]
         if not rows:
-            return {"values": _error("Saisissez la valeur d'au moins une commune.")}
+            return {"values": _error(_("Saisissez la valeur d'au moins une commune."))}
         if not (value.get("unit") or "").strip():
-            errors["unit"] = _error("Indiquez l'unité des valeurs, par ex. « emplois » ou « % ».")
+            errors["unit"] = _error(
+                _("Indiquez l'unité des valeurs, par ex. « emplois » ou « % ».")
+            )
         names = dict(COMMUNE_CHOICES)
         seen, row_errors = {}, {}
         for index, row in enumerate(rows):
@@ -279,27 +283,29 @@ class CommuneMapBlock(blocks.StructBlock):
             if code not in names:  # only a raw value (an import, an old revision) can hold it
                 row_errors[index] = {
                     "commune": _error(
-                        f"« {code} » n'est pas le code INSEE d'une des 14 communes de la CAHC."
+                        _("« %(code)s » n'est pas le code INSEE d'une des 14 communes de la CAHC.")
+                        % {"code": code}
                     )
                 }
             elif code in seen:
                 row_errors[index] = {
                     "commune": _error(
-                        f"{names[code]} a déjà une valeur à la ligne {seen[code]} : gardez-en une."
+                        _("%(commune)s a déjà une valeur à la ligne %(line)s : gardez-en une.")
+                        % {"commune": names[code], "line": seen[code]}
                     )
                 }
             seen.setdefault(code, index + 1)
             if number is None:
                 continue
             if number < 0:
-                problem = f"Une valeur ne peut pas être négative (valeur : {number})."
+                problem = _("Une valeur ne peut pas être négative (valeur : %(value)s).")
             elif (value.get("unit") or "").strip() == "%" and number > 100:
-                problem = f"Un pourcentage ne peut pas dépasser 100 (valeur : {number})."
+                problem = _("Un pourcentage ne peut pas dépasser 100 (valeur : %(value)s).")
             elif number >= MAX_VALUE:
-                problem = f"Valeur invraisemblable pour une commune ({number}) : vérifiez-la."
+                problem = _("Valeur invraisemblable pour une commune (%(value)s) : vérifiez-la.")
             else:
                 continue
-            row_errors.setdefault(index, {})["value"] = _error(problem)
+            row_errors.setdefault(index, {})["value"] = _error(problem % {"value": number})
         if row_errors:
             errors["values"] = ListBlockValidationError(
                 block_errors={

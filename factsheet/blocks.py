@@ -11,6 +11,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
@@ -255,7 +257,8 @@ class ChartBlock(blocks.StructBlock):
         if len(rows) < 2:
             list_errors.append(
                 ValidationError(
-                    f"Un graphique demande au moins 2 lignes de données (il y en a {len(rows)})."
+                    _("Un graphique demande au moins 2 lignes de données (il y en a %(count)s).")
+                    % {"count": len(rows)}
                 )
             )
         seen = {}
@@ -264,7 +267,8 @@ class ChartBlock(blocks.StructBlock):
             if number is not None and number < 0:
                 row_errors[index] = {
                     "value": error_list(
-                        f"Une valeur ne peut pas être négative (valeur : {number})."
+                        _("Une valeur ne peut pas être négative (valeur : %(value)s).")
+                        % {"value": number}
                     )
                 }
             elif (
@@ -274,33 +278,47 @@ class ChartBlock(blocks.StructBlock):
             ):
                 row_errors[index] = {
                     "value": error_list(
-                        f"Un pourcentage doit être compris entre 0 et 100 (valeur : {number})."
+                        _("Un pourcentage doit être compris entre 0 et 100 (valeur : %(value)s).")
+                        % {"value": number}
                     )
                 }
             indicator = row.get("indicator")
             accepts = getattr(indicator, "accepts_card_kind", None)
             if accepts is not None and value.get("kind") and not accepts(value["kind"]):
                 row_errors.setdefault(index, {})["indicator"] = error_list(
-                    f"L'indicateur « {indicator} » est de nature "
-                    f"« {indicator.get_kind_display()} » : les valeurs de ce graphique "
-                    f"({value['kind']}) ne lui correspondent pas."
+                    _(
+                        "L'indicateur « %(indicator)s » est de nature « %(nature)s » : les "
+                        "valeurs de ce graphique (%(kind)s) ne lui correspondent pas."
+                    )
+                    % {
+                        "indicator": indicator,
+                        "nature": indicator.get_kind_display(),
+                        "kind": value["kind"],
+                    }
                 )
             if label.casefold() in seen:
                 row_errors.setdefault(index, {})["label"] = error_list(
-                    f"Le libellé « {label} » est déjà utilisé à la ligne {seen[label.casefold()]}."
+                    _("Le libellé « %(label)s » est déjà utilisé à la ligne %(line)s.")
+                    % {"label": label, "line": seen[label.casefold()]}
                 )
             seen.setdefault(label.casefold(), index + 1)
         if value.get("chart_type") in (STACKED, DONUT):
             if value.get("kind") != formatting.PERCENT:
                 errors["kind"] = error_list(
-                    "Un anneau ou une barre empilée montre des parts : choisissez « Pourcentage »."
+                    _(
+                        "Un anneau ou une barre empilée montre des parts : choisissez "
+                        "« Pourcentage »."
+                    )
                 )
             total = sum(row["value"] for row in rows if row.get("value") is not None)
             if rows and abs(total - 100) > Decimal("0.5"):
                 list_errors.append(
                     ValidationError(
-                        "Les parts d'un anneau ou d'une barre empilée doivent totaliser 100 % "
-                        f"(à 0,5 près) : leur somme est {total}."
+                        _(
+                            "Les parts d'un anneau ou d'une barre empilée doivent totaliser "
+                            "100 %% (à 0,5 près) : leur somme est %(total)s."
+                        )
+                        % {"total": total}
                     )
                 )
         if row_errors or list_errors:
@@ -327,7 +345,9 @@ class ChartBlock(blocks.StructBlock):
             return value
         parsed, errors = pasting.parse_table(text)
         if not parsed and not errors:
-            errors = ["Aucune ligne de données : une ligne par valeur, le libellé puis la valeur."]
+            errors = [
+                _("Aucune ligne de données : une ligne par valeur, le libellé puis la valeur.")
+            ]
         if errors:
             if self.is_deferred_validation:
                 return value
@@ -335,8 +355,12 @@ class ChartBlock(blocks.StructBlock):
                 more = len(errors) - MAX_PASTE_ERRORS
                 errors = [
                     *errors[:MAX_PASTE_ERRORS],
-                    f"… et {more} autre{'s' if more > 1 else ''} ligne{'s' if more > 1 else ''} "
-                    "à corriger.",
+                    ngettext(
+                        "… et %(count)s autre ligne à corriger.",
+                        "… et %(count)s autres lignes à corriger.",
+                        more,
+                    )
+                    % {"count": more},
                 ]
             raise StructBlockValidationError(
                 # One error of several messages: Wagtail keeps the first error of a list.

@@ -3,14 +3,17 @@
 What a spreadsheet puts on the clipboard: one line per row, cells separated by tabs (or by
 semicolons, as a French CSV export writes them), numbers written the French way ("3 761",
 "9,5", "89 %") or the English way ("3,761.5"). An optional first line of headings
-("Statut;Part") is skipped. Every line that cannot be read gets its own message, in French,
-naming the line and repeating what was written.
+("Statut;Part") is skipped. Every line that cannot be read gets its own message, in the
+editor's language, naming the line and repeating what was written.
 """
 
 import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Spaces a spreadsheet or a word processor writes between thousands.
 THOUSANDS_SPACES = " \u00a0\u202f\u2009'"
@@ -79,8 +82,14 @@ def parse_table(text: str) -> tuple[list[PastedRow], list[str]]:
             if is_first and len(cells) > 2 and parse_number(cells[-1]) is None:
                 continue  # a heading line of more columns: it says nothing yet
             errors.append(
-                f"ligne {number} : deux colonnes attendues (libellé, valeur), "
-                f"{len(cells)} trouvée{'s' if len(cells) > 1 else ''} dans « {line.strip()} »."
+                ngettext(
+                    "ligne %(line)s : deux colonnes attendues (libellé, valeur), %(count)s "
+                    "trouvée dans « %(text)s ».",
+                    "ligne %(line)s : deux colonnes attendues (libellé, valeur), %(count)s "
+                    "trouvées dans « %(text)s ».",
+                    len(cells),
+                )
+                % {"line": number, "count": len(cells), "text": line.strip()}
             )
             continue
         label, written = cells
@@ -88,18 +97,28 @@ def parse_table(text: str) -> tuple[list[PastedRow], list[str]]:
         if value is None:
             if is_first:
                 continue  # headings ("Statut", "Part")
-            errors.append(f"ligne {number} : « {written} » n'est pas un nombre.")
+            errors.append(
+                _("ligne %(line)s : « %(text)s » n'est pas un nombre.")
+                % {"line": number, "text": written}
+            )
             continue
         if not label:
-            errors.append(f"ligne {number} : le libellé de la valeur « {written} » est vide.")
+            errors.append(
+                _("ligne %(line)s : le libellé de la valeur « %(text)s » est vide.")
+                % {"line": number, "text": written}
+            )
         elif len(label) > MAX_LABEL_LENGTH:
             errors.append(
-                f"ligne {number} : le libellé « {label} » dépasse {MAX_LABEL_LENGTH} caractères."
+                _("ligne %(line)s : le libellé « %(label)s » dépasse %(max)s caractères.")
+                % {"line": number, "label": label, "max": MAX_LABEL_LENGTH}
             )
         elif _too_precise(value):
             errors.append(
-                f"ligne {number} : « {written} » a trop de chiffres (au plus {MAX_DECIMALS} "
-                "après la virgule)."
+                _(
+                    "ligne %(line)s : « %(text)s » a trop de chiffres (au plus %(max)s après la "
+                    "virgule)."
+                )
+                % {"line": number, "text": written, "max": MAX_DECIMALS}
             )
         else:
             rows.append(PastedRow(label, value))

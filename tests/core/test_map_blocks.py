@@ -91,6 +91,14 @@ def test_wrong_values_are_refused_with_what_was_typed(rows, fields, expected):
     assert expected in messages(errors_of(values_map(rows, **fields)))
 
 
+def test_an_editor_reading_the_admin_in_english_is_told_in_english():
+    with translation.override("en"):
+        found = messages(errors_of(values_map([("62215", "1"), ("62215", "-3")], unit="")))
+    assert "Carvin already has a value on line 1: keep one." in found
+    assert "A value cannot be negative (value: -3)." in found
+    assert "Give the values' unit, e.g. “emplois” or “%”." in found
+
+
 def test_a_commune_outside_the_14_is_refused():
     # Only a raw value can hold one (an import, an old revision): the form offers the 14.
     found = messages(errors_of(values_map([("59350", "12")])))

@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase
+from django.utils.translation import override
 
 from factsheet.blocks import ChartBlock
 from factsheet.models import FactsheetPage
@@ -95,6 +96,17 @@ class ParseTableTests(SimpleTestCase):
                 "ligne 6 : le libellé de la valeur « 5 » est vide.",
             ],
         )
+        # In the language of an editor who reads the admin in English.
+        with override("en"):
+            rows, errors = parse_table(text)
+        self.assertEqual(
+            errors,
+            [
+                "line 3: “douze” is not a number.",
+                "line 4: two columns expected (label, value), 1 found in “Mutuelles”.",
+                "line 6: the label of the value “5” is empty.",
+            ],
+        )
 
     def test_three_columns_and_too_long_or_too_precise_values(self):
         text = "A\t1\t2\n" + "B" * 81 + "\t3\nC\t1,2345\n"
@@ -160,6 +172,11 @@ class ChartPasteTests(SimpleTestCase):
         messages = caught.exception.block_errors["paste"].messages
         self.assertEqual(len(messages), 11)
         self.assertEqual(messages[-1], "… et 4 autres lignes à corriger.")
+        with override("en"):
+            with self.assertRaises(ValidationError) as caught:
+                block.clean(block.to_python(chart(text)))
+        messages = caught.exception.block_errors["paste"].messages
+        self.assertEqual(messages[-1], "… and 4 more lines to correct.")
 
     def test_headings_alone_are_refused(self):
         block = ChartBlock()
