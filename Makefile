@@ -12,7 +12,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 BROWSER_TESTS ?= yes
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock audit compile-messages messages run serve demo test test-browser lint format check fuzz bench
+.PHONY: help install lock audit compile-messages messages run serve demo test test-browser lint format check fuzz bench lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -89,6 +89,9 @@ check: install ## Django checks, missing migrations, English catalogue, deployme
 
 fuzz: install ## Send 10 000 generated hostile requests to every public URL of a demo database (FUZZ_CASES=…)
 	$(PY) bench/fuzz.py
+
+lighthouse: install ## Lighthouse 12.2.3 on every public page type, FR and EN, of the site `make run` serves (needs Node and npm); writes docs/benchmarks.md
+	$(PY) bench/lighthouse.py --base http://$(HOST):$(PORT) --write
 
 bench: compile-messages ## Measure every public page under gunicorn with wrk, cached and not, against a bare Django floor; writes docs/benchmarks.md (PostgreSQL *_bench DATABASE_URL)
 	$(PY) bench/site_bench.py --write --port $(or $(BENCH_PORT),8131)
