@@ -185,7 +185,10 @@ def test_each_linked_row_of_a_chart_is_a_link_with_an_accessible_name(
         '<a href="/fr/annuaire/?family=association" aria-label="Associations 89 % – '
         'Voir les 12 association listés dans l’annuaire" class="chart__link">'
     ) in html.replace("\xa0", " ")
-    assert html.count('class="chart__link"') == 1  # no link for 0 listed, nor without filter
+    # No link for 0 listed, nor without a filter: one link in each of the two drawings (a
+    # phone's and a wide screen's).
+    assert html.count("<svg") == 2
+    assert html.count('class="chart__link"') == 2
     # The table says the same to whoever does not see the drawing.
     assert '<td><a href="/fr/annuaire/?family=association">Voir les 12' in html
     assert html.count("<td></td>") == 2
