@@ -1,6 +1,7 @@
 """Excerpts of search results with the query's terms wrapped in <mark>, matched regardless of
 accents and case ("economie" finds "Économie"); everything else is escaped."""
 
+import functools
 import re
 import unicodedata
 
@@ -10,16 +11,24 @@ from django.utils.safestring import mark_safe
 EXCERPT_LENGTH = 240
 
 
+@functools.cache
+def _fold_char(char):
+    """One character without its accents, case-folded (none, one or more characters)."""
+    return "".join(
+        piece
+        for piece in unicodedata.normalize("NFD", char).casefold()
+        if not unicodedata.combining(piece)
+    )
+
+
 def _fold(text):
     """Accent- and case-folded copy of `text` and, for each of its characters, the index of the
-    original character it came from, so that matches map back onto the original text."""
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for piece in unicodedata.normalize("NFD", char).casefold():
-            if not unicodedata.combining(piece):
-                folded.append(piece)
-                origin.append(index)
-    return "".join(folded), origin
+    original character it came from, so that matches map back onto the original text.
+    Character by character, each folded once per process (the Unicode work cost ~1 ms a
+    result on the site search's summaries)."""
+    pieces = [_fold_char(char) for char in text]
+    origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), origin
 
 
 def query_terms(query):

@@ -283,3 +283,34 @@ def test_view_restrictions_are_read_once_per_search(client, home_page):
         if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
     ]
     assert len(restrictions) == 1
+
+
+@needs_postgres
+def test_ranked_slices_match_the_stock_ranking_and_count(home_page):
+    # search.backends ranks the index entries alone and reads a slice's pages by key: every
+    # slice, its order (rank, then key, descending: ties included) and the total must be the
+    # stock query's, drafts and private pages left out by the pages' filter.
+    for number in range(14):
+        content(
+            home_page,
+            title=f"Atelier {'très ' * (number % 4)}numéro {number}",
+            slug=f"atelier-{number}",
+            intro="Un atelier. " * (number % 3),
+        )
+    content(home_page, title="Autre page", slug="autre", intro="Un atelier ici.")
+    content(home_page, title="Autre encore", slug="autre-encore", intro="Un atelier ici.")
+    draft(home_page, ContentPage(title="Atelier brouillon", slug="brouillon"))
+    make_private(content(home_page, title="Atelier privé", slug="prive"))
+    backend = get_search_backend().for_language("fr")
+    pages = Page.objects.live().public().descendant_of(home_page, inclusive=True)
+    found = backend.search("atelier", pages.specific())
+    stock = backend.search("atelier", pages.specific())
+    stock.query_compiler.ranked_ids = False
+    expected = [page.pk for page in stock]
+    assert len(expected) == 16 and found.count() == 16
+    for start in range(0, 16, 5):
+        window = list(found[start : start + 5])
+        assert [page.pk for page in window] == expected[start : start + 5]
+        assert {page.search_total for page in window} == {16}
+        assert all(type(page) is ContentPage for page in window)  # specific pages
+    assert [page.pk for page in found[20:30]] == []
