@@ -563,13 +563,19 @@ class ActorSearchEntry(models.Model):
         Commune, null=True, on_delete=models.CASCADE, related_name="+", verbose_name="commune"
     )
     headcount_band = models.CharField("tranche d'effectif salarié", max_length=2, blank=True)
-    sectors = models.ManyToManyField(Sector, related_name="+", verbose_name="secteurs")
+    # The ids of its sectors between spaces (" 3 7 "): a filter is `LIKE '% 3 %'`, and the
+    # sector counts group the matching rows by this column (a few distinct values), on every
+    # database, rather than joining each matching row to a table of pairs.
+    sector_ids = models.CharField("secteurs", max_length=255, blank=True, default="")
     # Its words in lower case without accents (Hénin → henin), for typo tolerance (trigram
     # index) and name prefixes.
     plain_title = models.CharField("nom sans accents", max_length=255)
     # PostgreSQL only (GIN-indexed by the migration): the name with weight A, both stemmed and
     # as typed (for prefixes), then the summary, sectors, commune, family and body.
     search_vector = SearchVectorField("vecteur de recherche", null=True)
+    # PostgreSQL only (GIN-indexed by the migration): the name's words, stemmed and as typed,
+    # for name prefixes.
+    name_vector = SearchVectorField("vecteur du nom", null=True)
     # Other databases: the lexemes the vector would hold, between spaces (search_index.py).
     search_text = models.TextField("texte de recherche", blank=True, default="")
 

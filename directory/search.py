@@ -41,7 +41,7 @@ from .search_index import PREFIX_CONFIG, plain, search_config
 # Form field → column of the search table.
 FILTER_COLUMNS = {
     "family": "family",
-    "sector": "sectors",
+    "sector": "sector_ids",
     "commune": "commune_id",
     "band": "headcount_band",
 }
@@ -76,14 +76,15 @@ def backend_match(directory, words):
 
 
 def vector_match(words, config):
-    """Entries whose tsvector has the words (stemmed), or prefixes of them in the name (weight
-    A, unstemmed): "jardins" finds Jardin, "jard" and "eco" find Jardins and Économie."""
+    """Entries whose tsvector has the words (stemmed), or whose name has words starting with
+    each of them (name_vector, unstemmed too): "jardins" finds Jardin, "jard" and "eco" find
+    Jardins and Économie."""
     tokens = re.findall(r"[^\W_]+", words)
-    prefixes = " & ".join(f"{token}:*A" for token in tokens)
-    query = SearchQuery(words, config=config)
+    prefixes = " & ".join(f"{token}:*" for token in tokens)
+    match = Q(search_vector=SearchQuery(words, config=config))
     if prefixes:
-        query |= SearchQuery(prefixes, config=PREFIX_CONFIG, search_type="raw")
-    return Q(search_vector=query)
+        match |= Q(name_vector=SearchQuery(prefixes, config=PREFIX_CONFIG, search_type="raw"))
+    return match
 
 
 def text_match(words, language):
@@ -159,9 +160,8 @@ def facet_counts(matched, filters, page=None):
     common table expression, which PostgreSQL computes once as it is read several times (the
     ORM cannot write one); only table and column names are written into the SQL, every value
     is a parameter."""
-    sectors = ActorSearchEntry.sectors.through._meta.db_table
     base, params = matched.values(
-        "page_id", "family", "commune_id", "headcount_band", "title"
+        "page_id", "family", "commune_id", "headcount_band", "title", "sector_ids"
     ).query.sql_with_params()
     params = list(params)
 
@@ -171,12 +171,11 @@ def facet_counts(matched, filters, page=None):
             if name == skip:
                 continue
             if name == "sector":
-                conditions.append(
-                    f"page_id IN (SELECT actorsearchentry_id FROM {sectors} WHERE sector_id = %s)"  # noqa: S608
-                )
+                conditions.append("sectors LIKE %s")
+                params.append(f"% {value} %")
             else:
                 conditions.append(f"{FACET_COLUMNS[name]} = %s")
-            params.append(value)
+                params.append(value)
         return " AND ".join(conditions) or "1 = 1"
 
     branches = [
@@ -185,9 +184,10 @@ def facet_counts(matched, filters, page=None):
         for name, column in FACET_COLUMNS.items()
     ]
     branches.append(
-        f"SELECT 'sector', CAST(sector_id AS TEXT), COUNT(*) FROM {sectors} "  # noqa: S608
-        f"WHERE actorsearchentry_id IN (SELECT page_id FROM matched WHERE {where(skip='sector')}) "
-        "GROUP BY sector_id"
+        # By list of sectors (a few distinct values), each list's count then added to each of
+        # its sectors below.
+        f"SELECT 'sectors', sectors, COUNT(*) FROM matched "  # noqa: S608
+        f"WHERE {where(skip='sector')} GROUP BY sectors"
     )
     branches.append(f"SELECT 'total', '', COUNT(*) FROM matched WHERE {where()}")  # noqa: S608
     branches.append("SELECT 'matched', '', COUNT(*) FROM matched")
@@ -202,14 +202,18 @@ def facet_counts(matched, filters, page=None):
             "WHEN %s <= (COUNT(*) - 1) / %s THEN %s ELSE (COUNT(*) - 1) / %s END "
             f"FROM matched WHERE {where()})) AS page_ids"
         )
-    sql = f"WITH matched (page_id, family, commune_id, band, title) AS ({base}) " + (
+    sql = f"WITH matched (page_id, family, commune_id, band, title, sectors) AS ({base}) " + (
         " UNION ALL ".join(branches)
     )
     counts = {name: {} for name in [*FACET_COLUMNS, "sector", "total", "matched", "page"]}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for name, value, count in cursor.fetchall():
-            counts[name][value or ""] = count
+            if name == "sectors":
+                for sector in value.split():
+                    counts["sector"][sector] = counts["sector"].get(sector, 0) + count
+            else:
+                counts[name][value or ""] = count
     return counts
 
 
@@ -219,8 +223,14 @@ def directory_cubes(entries):
     columns = ["family", "commune_id", "headcount_band"]
     entries = entries.order_by()
     by_actor = entries.values_list(*columns).annotate(total=Count("pk"))
-    by_sector = entries.values_list(*columns, "sectors").annotate(total=Count("pk"))
-    return list(by_actor), list(by_sector)
+    by_sectors = entries.values_list(*columns, "sector_ids").annotate(total=Count("pk"))
+    # A row per sector of each list (an entry without sector: one row, sector None).
+    by_sector = [
+        (*row[:3], sector, row[-1])
+        for row in by_sectors
+        for sector in [int(pk) for pk in row[3].split()] or [None]
+    ]
+    return list(by_actor), by_sector
 
 
 def counts_from_cubes(cubes, filters):
@@ -383,7 +393,10 @@ class DirectorySearch:
     def results(self):
         entries = self.matched_and_counts[0]
         for name, value in self.filters.items():
-            entries = entries.filter(**{FILTER_COLUMNS[name]: value})
+            if name == "sector":
+                entries = entries.filter(sector_ids__contains=f" {value} ")
+            else:
+                entries = entries.filter(**{FILTER_COLUMNS[name]: value})
         return entries.order_by("title", "page_id")
 
     def all_results(self):

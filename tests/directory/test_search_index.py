@@ -107,3 +107,32 @@ def test_migrating_fills_an_empty_table(make_actor):
     fill_after_migrate(sender=None, apps=apps)
     assert listed() == ["Les Jardins d'insertion de l'Artois"]
     assert rebuild() == 1
+
+
+def test_an_actor_in_several_sectors_is_counted_and_filtered_in_each_until_one_is_removed(
+    client, make_actor, make_sector
+):
+    """The row's sector list (`sector_ids`): the filter and the counts, with and without text,
+    follow an edit that removes one of the actor's sectors."""
+    from .test_search import option
+
+    verts = make_sector("Espaces verts")
+    bati = make_sector("Second œuvre du bâtiment")
+    jardins = make_actor("Les Jardins d'insertion de l'Artois", sectors=[verts, bati])
+    make_actor("Jardin des bâtisseurs", sectors=[bati])
+    make_actor("Identités Mutuelle")
+    for text in ({}, {"q": "jardin"}):
+        html = get(client, **text).content.decode()
+        assert option(html, "sector", verts.pk) == "Espaces verts (1)"
+        assert option(html, "sector", bati.pk) == "Second œuvre du bâtiment (2)"
+        both = titles(get(client, sector=bati.pk, **text))
+        assert both == ["Jardin des bâtisseurs", "Les Jardins d'insertion de l'Artois"]
+        assert titles(get(client, sector=verts.pk, **text)) == [jardins.title]
+    jardins.sectors.set([verts])
+    jardins.save_revision().publish()
+    for text in ({}, {"q": "jardin"}):
+        html = get(client, **text).content.decode()
+        assert option(html, "sector", verts.pk) == "Espaces verts (1)"
+        assert option(html, "sector", bati.pk) == "Second œuvre du bâtiment (1)"
+        assert titles(get(client, sector=bati.pk, **text)) == ["Jardin des bâtisseurs"]
+        assert titles(get(client, sector=verts.pk, **text)) == [jardins.title]
