@@ -304,6 +304,56 @@ def until_next_publication(request, name, compute, timeout=None):
     return value
 
 
+# What many_until_next_publication stored, in this process's memory too: a store of its own,
+# bounded (the oldest dropped first), since its values are many (a card per actor): a visitor
+# paging through the directory would otherwise empty the menu and the site out of _local.
+_shared = {"generation": None, "entries": {}}
+SHARED_MAX_ENTRIES = 5000
+
+
+def many_until_next_publication(request, names, compute, timeout=None):
+    """{name: value} for each of `names`, each kept as until_next_publication keeps one value
+    (under the current generation, CHROME_CACHE_SECONDS by default, recomputed each time when
+    0): from this process's memory, else from the cache in one round trip, else from
+    compute(missing names) → {name: value}, called once for all those missing. A name that
+    compute leaves out is left out of the answer, and not kept. Never modify the values."""
+    if timeout is None:
+        timeout = settings.CHROME_CACHE_SECONDS
+    if not timeout:
+        return compute(list(names))
+    generation = current_generation(request)
+    if _shared["generation"] != generation:
+        _shared.update(generation=generation, entries={})
+    entries = _shared["entries"]
+    now = time.monotonic()
+    found, missing = {}, []
+    for name in names:
+        if (entry := entries.get(name)) is not None and entry[0] > now:
+            found[name] = entry[1]
+        else:
+            missing.append(name)
+    if missing:
+        keys = {f"published:{generation}:{name}": name for name in missing}
+        stored = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+        computed = {}
+        if len(stored) < len(missing):
+            computed = compute([name for name in missing if name not in stored])
+        if computed:
+            cache.set_many(
+                {f"published:{generation}:{name}": value for name, value in computed.items()},
+                timeout,
+            )
+        for name, value in {**stored, **computed}.items():
+            found[name] = value
+            entries.pop(name, None)
+            while len(entries) >= SHARED_MAX_ENTRIES:
+                del entries[next(iter(entries))]
+            # As in until_next_publication: `timeout` bounds how long a publication made
+            # through another process goes unseen without a shared cache.
+            entries[name] = (now + timeout, value)
+    return {name: found[name] for name in names if name in found}
+
+
 class FragmentCache(BaseCache):
     """The cache of template fragments ({% wagtailcache %}, {% wagtailpagecache %}: the footer,
     the pages' content), as CACHES["template_fragments"]: the default cache, with this

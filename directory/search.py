@@ -34,6 +34,7 @@ from core.text_search import (
     trigram_substrings,
 )
 
+from .cards import actor_cards
 from .forms import DirectoryFilterForm
 from .models import ActorPage, ActorSearchEntry, Commune, Sector
 from .search_index import PREFIX_CONFIG, plain, search_config
@@ -270,26 +271,30 @@ def counts_from_cubes(cubes, filters):
 
 class EntryPaginator(Paginator):
     """Pages of search entries, told the total (the facet counts give it), whose pages hold
-    the actors themselves, loaded with their commune in one query; the ids of the page are
-    given when the counts came with them, or else read from the sorted entries."""
+    the actors' cards (directory/cards.py); the ids of the page are given when the counts came
+    with them, or else read from the sorted entries."""
 
-    def __init__(self, entries, per_page, total, page_ids=None):
-        super().__init__(entries.values("page_id"), per_page)
+    def __init__(self, entries, per_page, total, page_ids=None, *, request):
+        super().__init__(entries.values_list("page_id", flat=True), per_page)
         self.total = total
         self.page_ids = page_ids
+        self.request = request
 
     @cached_property
     def count(self):
         return self.total
 
     def _get_page(self, object_list, number, paginator):
-        actors = (
-            ActorPage.objects.filter(pk__in=object_list if self.page_ids is None else self.page_ids)
-            .defer_streamfields()
-            .select_related("commune")
-            .order_by("title", "pk")
-        )
-        return super()._get_page(list(actors), number, paginator)
+        if self.page_ids is None:
+            ids = list(object_list)
+        else:
+            # The counts' query gives the page's ids, not their order.
+            ids = list(
+                ActorSearchEntry.objects.filter(page_id__in=self.page_ids)
+                .order_by("title", "page_id")
+                .values_list("page_id", flat=True)
+            )
+        return super()._get_page(actor_cards(self.request, ids), number, paginator)
 
 
 class DirectorySearch:
@@ -424,7 +429,9 @@ class DirectorySearch:
         heading = self.form.results_heading(self.total())
         self.form.add_counts(self.facets())
         page_ids = list(self.counts["page"]) if self.words else None
-        paginator = EntryPaginator(self.results(), per_page, self.total(), page_ids)
+        paginator = EntryPaginator(
+            self.results(), per_page, self.total(), page_ids, request=self.request
+        )
         return {
             "form": self.form,
             "page": paginator.get_page(self.params.get("page")),
