@@ -227,20 +227,28 @@ def month_label(month):
 
 def upcoming_items(request, home, *, axes=None, limit=None):
     """Live, public items not past under `home` (one language tree), open calls and next
-    events first: for other pages (the home page, a roadmap's axes). One query, plus the
-    communes once per publication."""
-    pages = (
-        item_model()
-        .objects.descendant_of(home)
-        .live()
-        .exclude(navigation.is_private())
-        .filter(upcoming_q())
-        .only(*CARD_FIELDS)
-    )
-    if axes is not None:
-        pages = pages.filter(axis__in=axes)
-    pages = pages.order_by(*UPCOMING_ORDER)
-    return attach_communes(list(pages[:limit] if limit else pages), request)
+    events first: for other pages (the home page, a roadmap's axes). Read once per publication:
+    items leave the list with time but never join it (a publication does that), so the list as
+    read, less the items past since, is the list the query would give now."""
+    axes_key = "*" if axes is None else ",".join(sorted(axes))
+
+    def read():
+        pages = (
+            item_model()
+            .objects.descendant_of(home)
+            .live()
+            .exclude(navigation.is_private())
+            .filter(upcoming_q())
+            .only(*CARD_FIELDS)
+        )
+        if axes is not None:
+            pages = pages.filter(axis__in=axes)
+        return attach_communes(list(pages.order_by(*UPCOMING_ORDER)), request)
+
+    now = clock.now()
+    kept = until_next_publication(request, f"agenda:upcoming:{home.pk}:{axes_key}", read)
+    items = [item for item in kept if not item.is_past(now)]
+    return items[:limit] if limit else items
 
 
 def organiser_events(request, actor):

@@ -210,7 +210,10 @@ def _followed_generation():
             _followed["generation"] = generation
             return True
 
-        if settings.PAGE_CACHE_SECONDS and hasattr(backend, "follow"):
+        # Whatever is kept until the next publication (pages, or only the menu, routes and
+        # fragments) needs the generation on every request.
+        caching = settings.PAGE_CACHE_SECONDS or settings.CHROME_CACHE_SECONDS
+        if caching and hasattr(backend, "follow"):
             backend.follow(GENERATION_KEY, heard)
     return _followed["generation"]
 

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import drill
 from core.blocks import BLOCK_ID_PATTERN, GroupedPageCardsBlock, PageCardsBlock, url_block_id
+from core.cache import until_next_publication
 from core.drill import DirectoryLinksPanel
 from core.i18n_urls import translated_route
 from core.models import BasePage
@@ -790,7 +791,19 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         return self._catalogue_response(records, "json", f"{self.slug}-indicateurs")
 
     def catalogue_json_ld(self, request):
-        """schema.org Dataset of the factsheet: its indicators and the catalogue's files."""
+        """schema.org Dataset of the factsheet: its indicators and the catalogue's files. Built
+        once per publication (it reads every edition's figures); a preview builds its own."""
+        if getattr(request, "is_preview", False):
+            return self._catalogue_json_ld(request)
+        # The root is part of every address written (the Host's, when no public address is set).
+        root = request.build_absolute_uri("/")
+        return until_next_publication(
+            request,
+            f"factsheet:catalogue-json-ld:{self.pk}:{get_language()}:{root}",
+            lambda: self._catalogue_json_ld(request),
+        )
+
+    def _catalogue_json_ld(self, request):
         used, years = set(), []
         for edition in indicators.edition_pages(self):
             used |= set(indicators.observations(edition))

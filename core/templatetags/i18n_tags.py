@@ -47,7 +47,8 @@ def language_alternates(context):
             "absolute_url": absolute_url(urls[code], request.build_absolute_uri("/"))
             if urls.get(code)
             else None,
-            "home_url": translate_url(f"/{current}/", code),
+            # Every language's home is its prefix (i18n_patterns, prefix_default_language).
+            "home_url": f"/{code}/",
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES

@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory
 
 from agenda import clock
+from agenda.listing import upcoming_items
 from home.models import PolicyPage
 
 D = datetime.date
@@ -29,6 +31,32 @@ def test_the_home_page_shows_the_next_events_and_open_calls(
     cache.clear()
     html = client.get("/fr/").content.decode()
     assert "Afterwork fictif" not in html and "Appel ouvert fictif" not in html
+
+
+def test_the_next_items_are_read_once_per_publication_and_leave_with_time(
+    client, settings, home_page, make_event, make_call, frozen_now, django_assert_num_queries
+):
+    """The home page's items are kept until the next publication: an item whose date passes
+    leaves at once, without a query; a new item appears as soon as it is published."""
+    settings.CHROME_CACHE_SECONDS = 600
+    cache.clear()
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), start_time=T(18, 0))
+    make_event("Forum fictif", start_date=D(2026, 9, 12))
+
+    def titles():  # a request each time: a request reads the generation once
+        request = RequestFactory().get("/fr/")
+        return [item.title for item in upcoming_items(request, home_page, limit=5)]
+
+    assert titles() == ["Afterwork fictif", "Forum fictif"]
+    frozen_now(clock.at(D(2026, 6, 20), T(23, 59)))
+    with django_assert_num_queries(0):
+        assert titles() == ["Afterwork fictif", "Forum fictif"]
+    frozen_now(clock.start_of_day(D(2026, 6, 21)))
+    with django_assert_num_queries(0):
+        assert titles() == ["Forum fictif"]
+    make_call("Appel fictif", opening_date=D(2026, 6, 1), deadline=D(2026, 6, 30))
+    assert titles() == ["Appel fictif", "Forum fictif"]
+    assert "Appel fictif" in client.get("/fr/").content.decode()
 
 
 def roadmap(axes):

@@ -8,6 +8,7 @@ import json
 import re
 from decimal import Decimal
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -339,6 +340,28 @@ def test_the_factsheet_carries_the_catalogues_dataset_json_ld(client, two_editio
         "http://testserver/fr/chiffres-cles/donnees/catalogue/json/",
     ]
     assert {d["encodingFormat"] for d in data["distribution"]} == {"text/csv", "application/json"}
+
+
+def test_the_catalogues_json_ld_is_built_once_per_publication(client, two_editions, settings):
+    """It reads every edition's figures: kept until the next publication, then rebuilt."""
+    settings.CHROME_CACHE_SECONDS = 600
+    client.get("/fr/chiffres-cles/")  # the first request also creates the site's settings
+    client.get("/fr/chiffres-cles/")
+    build = FactsheetPage._catalogue_json_ld
+    with mock.patch.object(
+        FactsheetPage, "_catalogue_json_ld", autospec=True, side_effect=build
+    ) as built:
+        data = json_ld(client.get("/fr/chiffres-cles/").content.decode())
+    assert built.call_count == 0
+    assert len(data["variableMeasured"]) == 20
+    indicator = Indicator.objects.get(code="emplois", locale__language_code="fr")
+    indicator.name = "Emplois salariés de l'ESS"
+    indicator.save()  # what the snippet's edit view does: the generation moves on
+    names = {
+        v["name"]
+        for v in json_ld(client.get("/fr/chiffres-cles/").content.decode())["variableMeasured"]
+    }
+    assert "Emplois salariés de l'ESS" in names
 
 
 def test_absolute_urls_use_the_sites_public_address(client, factsheet, settings):

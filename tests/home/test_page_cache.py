@@ -444,3 +444,17 @@ def test_a_publication_here_is_seen_by_this_process_at_once(redis_cache, client,
     missions.title = "Nos missions en 2026"
     missions.save_revision().publish()
     assert "Nos missions en 2026" in visit(client, missions.url).content.decode()
+
+
+def test_with_the_page_cache_off_the_generation_is_followed_all_the_same(
+    redis_cache, settings, client, missions
+):
+    """The menu, routes and fragments are still kept until the next publication: an uncached
+    page needs the generation too, without a round trip to Redis."""
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(missions.url)
+    wait_for(lambda: core_cache._followed["generation"] is not None)
+    client.get(missions.url)
+    with mock.patch.object(RedisCache, "get", side_effect=AssertionError("asked Redis")):
+        response = client.get(missions.url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
