@@ -6,15 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.widgets import Select
+
 from . import clock
 from .choices import Axis, Kind
 
 INVALID = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-class Select(forms.Select):
-    template_name = "includes/select.html"
 
 
 class AgendaFilterForm(forms.Form):

@@ -1,12 +1,11 @@
 """The directory's search form: one text query and four filters, read from the URL."""
 
 from django import forms
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.formatting import format_number
+from core.widgets import Select
 
 from .choices import HEADCOUNT_CHOICES, Family
 
@@ -27,35 +26,6 @@ RESULT_COUNTS = {
     ),
 }
 ANY_RESULT_COUNT = ngettext_lazy("%(count)s acteur", "%(count)s acteurs", "n")
-
-
-class Select(forms.Select):
-    """Django's drop-down list, its HTML written by a loop rather than by its templates: they
-    include a template per option, and build a dict of a dozen keys for each, which cost a
-    seventh of the directory page's time with its fifty options. The same markup as
-    includes/select.html, Django's select without option groups and option attributes."""
-
-    template_name = "includes/select.html"
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = self.format_value(value)
-        # As django/forms/widgets/attrs.html writes them (aria-invalid, id…).
-        attributes = "".join(
-            f" {escape(key)}" if attr is True else f' {escape(key)}="{escape(attr)}"'
-            for key, attr in self.build_attrs(self.attrs, attrs).items()
-            if attr is not False
-        )
-        options, has_selected = [], False
-        for option_value, label in self.choices:
-            option_value = "" if option_value is None else str(option_value)
-            # Only the first option with the value is selected, as in ChoiceWidget.optgroups.
-            selected = not has_selected and option_value in chosen
-            has_selected |= selected
-            options.append(
-                f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}>'
-                f"{conditional_escape(str(label))}</option>"
-            )
-        return mark_safe(f'<select name="{escape(name)}"{attributes}>{"".join(options)}\n</select>')  # noqa: S308 - every value escaped
 
 
 class DirectoryFilterForm(forms.Form):

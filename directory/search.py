@@ -154,8 +154,8 @@ FACET_COLUMNS = {"family": "family", "commune": "commune_id", "band": "band"}
 def facet_counts(matched, filters, page=None):
     """Disjunctive facet counts, the total under every filter and the number of text matches,
     in one query that reads the matching entries once: {facet: {value: count}, …}; with `page`
-    (zero-based index, size), the ids of that page of results too, under "page" (an index
-    past the end gives the last page, as Paginator.get_page does).
+    (zero-based index, size), the ids of that page of results too, under "page", each with its
+    position in the page (an index past the end gives the last page, as Paginator.get_page does).
 
     Each facet's values are counted under every filter but its own. The matching entries are a
     common table expression, which PostgreSQL computes once as it is read several times (the
@@ -198,7 +198,9 @@ def facet_counts(matched, filters, page=None):
         params.extend([size, size, index, size, index, size])
         # The last page when the index is past it, as the total is not known yet.
         branches.append(
-            f"SELECT 'page', CAST(page_id AS TEXT), 0 FROM (SELECT page_id FROM matched "  # noqa: S608
+            # Each id with its position in the page: UNION ALL keeps no order.
+            f"SELECT 'page', CAST(page_id AS TEXT), ROW_NUMBER() OVER (ORDER BY title, page_id) "  # noqa: S608
+            f"FROM (SELECT page_id, title FROM matched "
             f"WHERE {filtered} ORDER BY title, page_id LIMIT %s OFFSET %s * (SELECT CASE "
             "WHEN %s <= (COUNT(*) - 1) / %s THEN %s ELSE (COUNT(*) - 1) / %s END "
             f"FROM matched WHERE {where()})) AS page_ids"
@@ -285,15 +287,7 @@ class EntryPaginator(Paginator):
         return self.total
 
     def _get_page(self, object_list, number, paginator):
-        if self.page_ids is None:
-            ids = list(object_list)
-        else:
-            # The counts' query gives the page's ids, not their order.
-            ids = list(
-                ActorSearchEntry.objects.filter(page_id__in=self.page_ids)
-                .order_by("title", "page_id")
-                .values_list("page_id", flat=True)
-            )
+        ids = list(object_list) if self.page_ids is None else self.page_ids
         return super()._get_page(actor_cards(self.request, ids), number, paginator)
 
 
@@ -428,7 +422,10 @@ class DirectorySearch:
         self.page = (page_index(self.params.get("page")), per_page)
         heading = self.form.results_heading(self.total())
         self.form.add_counts(self.facets())
-        page_ids = list(self.counts["page"]) if self.words else None
+        page_ids = None
+        if self.words:  # {id: position}, in the page's order
+            positions = self.counts["page"]
+            page_ids = [int(pk) for pk in sorted(positions, key=positions.get)]
         paginator = EntryPaginator(
             self.results(), per_page, self.total(), page_ids, request=self.request
         )

@@ -1,15 +1,12 @@
-"""The directory's actor cards, kept until the next publication (directory/cards.py), and its
-drop-down lists written by a loop rather than includes/select.html (directory/forms.py)."""
+"""The directory's actor cards, kept until the next publication (directory/cards.py)."""
 
 import pytest
-from django import forms
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from directory.cards import actor_cards
-from directory.forms import Select
 from tests.home.builders import make_private
 
 pytestmark = pytest.mark.django_db
@@ -88,24 +85,3 @@ def test_a_deleted_actor_has_no_card(make_actor):
     pk = deleted.pk
     deleted.delete()
     assert len(actor_cards(request, [kept.pk, pk])) == 1
-
-
-CHOICES = [
-    ("", "Toutes"),
-    ("a", "Alpha (3)"),
-    (4, "Quatre <b>&</b>"),
-    ('x"y', "Guillemets"),
-    ("a", "Alpha encore"),
-]
-
-
-@pytest.mark.parametrize("value", [None, "", "a", "4", 4, 'x"y', "inconnu"])
-@pytest.mark.parametrize(
-    "attrs", [{"id": "id_f"}, {"aria-invalid": "true", "id": "id_f"}, {"required": True}]
-)
-def test_the_select_writes_what_its_template_writes(value, attrs):
-    class TemplateSelect(forms.Select):
-        template_name = "includes/select.html"
-
-    ours = Select(choices=CHOICES).render("f", value, attrs)
-    assert ours == TemplateSelect(choices=CHOICES).render("f", value, attrs)
