@@ -24,9 +24,10 @@ def body(*cards):
     return [{"type": "figure_group", "value": {"heading": "Emplois", "figures": list(cards)}}]
 
 
-BROCHURE = "Brochure « chiffres clés de l'ESS » de la CAHC"
-SOURCED = card("3761", "emplois ESS", source=BROCHURE, year=2024)
-NO_SOURCE = card("196", "établissements employeurs", year=2024)
+# Test data: the brochure dates none of its figures, so its values are never given a year here.
+SOURCE = "Source de test"
+SOURCED = card("100", "emplois de test", source=SOURCE, year=2024)
+NO_SOURCE = card("20", "établissements de test", year=2024)
 NOTHING = card("19.2", "salarié·es par établissement", decimals=1)
 
 
@@ -72,9 +73,9 @@ def test_the_dashboard_shows_moderation_uncheckable_figures_and_last_publication
     assert f'<a href="{sheet_edit}">Chiffres clés a</a>' in html
     assert "Dernière publication : 14 mars 2025" in html
     assert "2 chiffres sans source ou sans année" in html
-    assert "196 établissements employeurs — manque la source" in html
+    assert "20 établissements de test — manque la source" in html
     assert "19,2 salarié·es par établissement — manque la source et l&#x27;année" in html
-    assert "3\u202f761" not in html.split("sans source ou sans année")[1]
+    assert "100 emplois de test" not in html.split("sans source ou sans année")[1]
 
 
 def test_the_page_s_own_source_and_year_count_for_its_figures(rf, home_page):
@@ -82,7 +83,7 @@ def test_the_page_s_own_source_and_year_count_for_its_figures(rf, home_page):
         home_page,
         "b",
         [NO_SOURCE, NOTHING],
-        data_source=BROCHURE,
+        data_source=SOURCE,
         reference_year=2024,
     )
     html = panel_html(rf, create_editor())
@@ -94,9 +95,9 @@ def test_an_indicator_with_a_source_sources_its_figures(rf, home_page):
     from tests.factsheet.demo_body import demo_indicators
 
     indicator = next(iter(demo_indicators().values()))
-    indicator.source = BROCHURE
+    indicator.source = SOURCE
     indicator.save()
-    factsheet(home_page, "c", [card("3761", "emplois ESS", year=2024, indicator=indicator.pk)])
+    factsheet(home_page, "c", [card("100", "emplois de test", year=2024, indicator=indicator.pk)])
     assert "Chaque chiffre a sa source et son année." in panel_html(rf, create_editor())
 
 

@@ -168,14 +168,22 @@ def test_no_text_can_break_out_of_the_json_ld(client, factsheet):
 # --- several editions (test data) --------------------------------------------------------
 
 
-@pytest.fixture
-def two_editions(make_factsheet):
-    """The demo page as a 2023 edition, and a 2021 edition with test values."""
-    latest = make_factsheet(reference_year=2023)
+def with_test_values(jobs, share):
+    """The demo body with test values for the two figures these tests read: the brochure
+    dates none of its figures, so none of its values (3 761 emplois, 9,5 %) may be shown as
+    a given year's."""
     body = body_with_indicators()
     figures = body[1]["value"]["figures"]  # the employment group
-    figures[0]["value"] = "3000"  # emplois: clearly test data
-    figures[3]["value"] = "9.0"  # part-ess-emplois-territoire
+    figures[0]["value"] = jobs  # emplois
+    figures[3]["value"] = share  # part-ess-emplois-territoire
+    return body
+
+
+@pytest.fixture
+def two_editions(make_factsheet):
+    """Two editions of test data, for the test years 2021 and 2023."""
+    latest = make_factsheet(body=with_test_values("3300", "9.4"), reference_year=2023)
+    body = with_test_values("3000", "9.0")
     # A real earlier edition: a child of the factsheet, served at /fr/chiffres-cles/2021/.
     older = FactsheetPage(
         title="Les chiffres clés 2021",
@@ -194,14 +202,14 @@ def test_a_series_of_two_editions_has_its_chart_table_and_changes(client, two_ed
     assert "Une seule édition" not in html
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'role="img" aria-labelledby="serie-titre serie-resume"' in svg
-    assert f"3{NNBSP}000 emplois en 2021, 3{NNBSP}761 emplois en 2023 (2 éditions)" in svg
+    assert f"3{NNBSP}000 emplois en 2021, 3{NNBSP}300 emplois en 2023 (2 éditions)" in svg
     assert svg.count("<rect") == 2 and ">2021<" in svg and ">2023<" in svg
-    assert "<td>+761 (+25,4\u00a0%) depuis 2021</td>" in html
+    assert "<td>+300 (+10,0\u00a0%) depuis 2021</td>" in html
     # A percentage changes by points.
     html = main(client.get(URL + "part-ess-emplois-territoire/").content.decode())
-    assert "<td>+0,5 point depuis 2021</td>" in html
+    assert "<td>+0,4 point depuis 2021</td>" in html
     rows = list(csv.reader(io.StringIO(client.get(URL + "emplois/csv/").content.decode())))
-    assert [(row[4], row[5]) for row in rows[1:]] == [("2021", "3000"), ("2023", "3761")]
+    assert [(row[4], row[5]) for row in rows[1:]] == [("2021", "3000"), ("2023", "3300")]
     data = json_ld(client.get(URL + "emplois/").content.decode())
     assert data["temporalCoverage"] == "2021/2023"
 
@@ -212,12 +220,12 @@ def test_changes_are_written_for_each_language(two_editions):
     points = indicators.series([older, latest], indicator)
     with translation.override("en"):
         assert indicators.change_text(*indicators.series([older, latest], indicator)) == (
-            "+761 (+25.4%) since 2021"
+            "+300 (+10.0%) since 2021"
         )
     share = Indicator.objects.get(code="part-ess-emplois-territoire")
     with translation.override("en"):
         assert indicators.change_text(*indicators.series([older, latest], share)) == (
-            "+0.5 points since 2021"
+            "+0.4 points since 2021"
         )
     assert len(points) == 2
 
@@ -317,7 +325,7 @@ def test_the_catalogue_downloads_every_indicator_and_edition_in_long_format(clie
     jobs = [row for row in rows if row[0] == "emplois"]
     assert [(row[4], row[5], row[8]) for row in jobs] == [
         ("2021", "3000", "http://testserver/fr/chiffres-cles/2021/"),
-        ("2023", "3761", "http://testserver/fr/chiffres-cles/2023/"),
+        ("2023", "3300", "http://testserver/fr/chiffres-cles/2023/"),
     ]
     assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
     data = client.get("/fr/chiffres-cles/donnees/catalogue/json/").json()
