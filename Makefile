@@ -58,14 +58,16 @@ test: compile-messages ## Run the whole test suite (SQLite, or PostgreSQL when D
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadfile
 	$(PY) -m pytest -m "serial and not browser"
 ifeq ($(BROWSER_TESTS),yes)
-	@# In series and after the rest: their live server empties the database between tests.
-	@if .ci/chromium; then echo "$(PY) -m pytest -m browser"; $(PY) -m pytest -m browser; \
+	@# After the rest, since their live server empties the database between tests: each worker
+	@# has a test database and a live server of its own, and runs its files in series.
+	@if .ci/chromium; then echo "$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadfile"; \
+		$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadfile; \
 	elif [ "$${CI:-}" = true ]; then exit 1; fi
 endif
 
 test-browser: compile-messages ## Run only the browser tests (headless Chromium; screenshots in test-artifacts/)
 	.ci/chromium
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadfile
 
 lint: install ## ruff check, ruff format --check and the import layers (lint-imports)
 	$(PY) -m ruff check .

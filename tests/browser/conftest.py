@@ -42,9 +42,12 @@ def skip_or_fail(reason):
 @pytest.fixture(scope="session")
 def chromium(django_db_setup):
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         skip_or_fail("Playwright absent : pip install -e '.[test]'")
+    # As long as an action may wait (new_page): two workers share the machine's CPUs, and an
+    # admin action answered in 6 s is slow, not wrong.
+    expect.set_options(timeout=10_000)
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         skip_or_fail(f"Chromium absent ({CHROMIUM}) : apt-get install chromium")
     serialized = {
