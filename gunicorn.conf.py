@@ -28,7 +28,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 # Writes each access line itself (time, status, method, path, bytes, duration, address, user
-# agent): gunicorn's generic access log costs a cached page ~45 µs more (docs/operations.md).
+# agent): gunicorn's generic access log cost a cached page 40–60 µs more (docs/operations.md).
 logger_class = "core.logging.AccessLogger"
 logconfig_dict = {
     "version": 1,

@@ -36,7 +36,7 @@ class AccessLogger(Logger):
 
     gunicorn's own access() first gathers every request header, response header and environ
     entry for its format string, then goes through logging (a record, the formatter, the
-    handler): ~45 µs a request, most of what a page served from the page cache costs."""
+    handler): 40–60 µs a request, about what a page served from the page cache costs."""
 
     def access(self, resp, req, environ, request_time):
         if not self.access_log_enabled:
