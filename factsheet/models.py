@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, override
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
@@ -55,8 +56,8 @@ def public_url(request, address):
     return absolute_url(address, request.build_absolute_uri("/") if request else "")
 
 
-# The indicators' address beneath the factsheet, in each language of the site.
-INDICATOR_SEGMENTS = {"fr": "indicateurs", "en": "indicators"}
+# The indicators' address beneath the factsheet, translated: /en/key-figures/indicators/<code>/.
+INDICATORS = gettext_noop("indicateurs/")
 # The path segment of the factsheet's data files, translated: /en/key-figures/data/csv/.
 DATA = gettext_noop("donnees/")
 
@@ -614,18 +615,13 @@ class FactsheetPage(RoutablePageMixin, BasePage):
     # Indicators: one generated page per indicator of the catalogue, beneath the factsheet ---
 
     def indicator_url(self, code, request=None, suffix=""):
-        """/fr/chiffres-cles/indicateurs/<code>/ (or its csv/, json/), in the page's language."""
-        language = (get_language() or "fr")[:2]
-        name = f"indicator{suffix}_{'en' if language == 'en' else 'fr'}"
+        """/fr/chiffres-cles/indicateurs/<code>/ (or its csv/, json/), in the active language."""
         # Every card of the page asks: the page's own address is worked out once.
         if getattr(self, "_own_url", None) is None:
             self._own_url = self.series_root_url(request)
-        return self._own_url + self.reverse_subpage(name, kwargs={"code": code})
+        return self._own_url + self.reverse_subpage(f"indicator{suffix}", kwargs={"code": code})
 
-    def _indicator(self, code, language):
-        # The French words in the French tree, the English ones in the English tree.
-        if (get_language() or "fr")[:2] != language:
-            raise Http404("Cette adresse n'existe pas dans cette langue.")
+    def _indicator(self, code):
         indicator = Indicator.objects.filter(locale_id=self.locale_id, code=code).first()
         if indicator is None:
             raise Http404("Aucun indicateur ne porte ce code.")
@@ -639,8 +635,9 @@ class FactsheetPage(RoutablePageMixin, BasePage):
 
         return url
 
-    def indicator_view(self, request, code, language):
-        indicator = self._indicator(code, language)
+    @translated_route(rf"^indicateurs/(?P<code>{CODE_PATTERN})/$", "indicator", INDICATORS)
+    def indicator_view(self, request, code):
+        indicator = self._indicator(code)
         editions = indicators.edition_pages(self)
         points = indicators.series(editions, indicator)
         rows = indicators.series_rows(points, indicator)
@@ -653,7 +650,7 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             points,
             url=url,
             publisher=publisher,
-            language=language,
+            language=self.locale.language_code,
             downloads=[
                 (public_url(request, csv_url), "text/csv"),
                 (public_url(request, json_url), "application/json"),
@@ -691,14 +688,13 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         }
         for page in navigation.live_translations(request, self):
             if page.locale_id in translations:
-                segment = INDICATOR_SEGMENTS.get(page.locale.language_code, "indicateurs")
-                urls[page.locale.language_code] = (
-                    page.get_url(request) + f"{segment}/{indicator.code}/"
-                )
+                with override(page.locale.language_code):
+                    route = page.reverse_subpage("indicator", kwargs={"code": indicator.code})
+                urls[page.locale.language_code] = page.get_url(request) + route
         return urls
 
-    def indicator_download(self, request, code, language, media_type):
-        indicator = self._indicator(code, language)
+    def indicator_download(self, request, code, media_type):
+        indicator = self._indicator(code)
         points = indicators.series(indicators.edition_pages(self), indicator)
         records = exports.catalogue_records(indicator, points, self._edition_url(request))
         return self._catalogue_response(records, media_type, f"{self.slug}-{indicator.code}")
@@ -720,29 +716,22 @@ class FactsheetPage(RoutablePageMixin, BasePage):
             writer.writerow(spreadsheet_row(exports.catalogue_row(record)))
         return response
 
-    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/$", name="indicator_fr")
-    def indicator_fr(self, request, code):
-        return self.indicator_view(request, code, "fr")
+    @translated_route(rf"^indicateurs/(?P<code>{CODE_PATTERN})/csv/$", "indicator_csv", INDICATORS)
+    def indicator_csv(self, request, code):
+        return self.indicator_download(request, code, "csv")
 
-    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/$", name="indicator_en")
-    def indicator_en(self, request, code):
-        return self.indicator_view(request, code, "en")
+    @translated_route(
+        rf"^indicateurs/(?P<code>{CODE_PATTERN})/json/$", "indicator_json", INDICATORS
+    )
+    def indicator_json(self, request, code):
+        return self.indicator_download(request, code, "json")
 
-    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/csv/$", name="indicator_csv_fr")
-    def indicator_csv_fr(self, request, code):
-        return self.indicator_download(request, code, "fr", "csv")
-
-    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/csv/$", name="indicator_csv_en")
-    def indicator_csv_en(self, request, code):
-        return self.indicator_download(request, code, "en", "csv")
-
-    @re_path(rf"^indicateurs/(?P<code>{CODE_PATTERN})/json/$", name="indicator_json_fr")
-    def indicator_json_fr(self, request, code):
-        return self.indicator_download(request, code, "fr", "json")
-
-    @re_path(rf"^indicators/(?P<code>{CODE_PATTERN})/json/$", name="indicator_json_en")
-    def indicator_json_en(self, request, code):
-        return self.indicator_download(request, code, "en", "json")
+    @translated_route("^indicateurs/$", "indicators", INDICATORS)
+    def indicators_route(self, request):
+        # The indicators' parent address, typed by a reader who shortens an indicator's: the
+        # factsheet lists them all, each card linking to its page. Temporary, so that a
+        # catalogue page may take this address one day without browsers remembering otherwise.
+        return redirect(self.series_root_url(request))
 
     def get_sitemap_urls(self, request=None):
         """The factsheet, and the page of every indicator it publishes (two queries)."""
@@ -753,11 +742,11 @@ class FactsheetPage(RoutablePageMixin, BasePage):
         codes = Indicator.objects.filter(pk__in=used, locale_id=self.locale_id).values_list(
             "code", flat=True
         )
-        segment = INDICATOR_SEGMENTS.get(self.locale.language_code, "indicateurs")
         base = urls[0]["location"]
+        with override(self.locale.language_code):
+            routes = [self.reverse_subpage("indicator", kwargs={"code": c}) for c in sorted(codes)]
         return urls + [
-            {"location": f"{base}{segment}/{code}/", "lastmod": urls[0].get("lastmod")}
-            for code in sorted(codes)
+            {"location": base + route, "lastmod": urls[0].get("lastmod")} for route in routes
         ]
 
     # The whole catalogue × editions, long format ----------------------------------------

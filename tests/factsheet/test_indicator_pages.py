@@ -263,11 +263,39 @@ def test_the_english_indicator_page_uses_the_english_words_and_tree(client, empt
     assert "<h1>SSE jobs</h1>" in html and "3,761" in html
     assert "Only one edition of the key figures has been published so far" in html
     assert 'hreflang="fr" href="http://testserver/fr/chiffres-cles/indicateurs/emplois/"' in html
-    assert client.get("/en/key-figures/indicateurs/emplois/").status_code == 404
+    assert 'href="/en/key-figures/indicators/emplois/csv/" download' in html
     page = client.get("/en/key-figures/").content.decode()
     assert 'href="/en/key-figures/indicators/emplois/"' in page
     fr = client.get(URL + "emplois/").content.decode()
     assert 'hreflang="en" href="http://testserver/en/key-figures/indicators/emplois/"' in fr
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/en/key-figures/indicators/emplois/</loc>" in xml
+    assert "/en/key-figures/indicateurs/" not in xml
+
+
+def test_the_french_words_under_en_lead_to_the_english_addresses(client, empty_cache):
+    call_command("load_demo", stdout=StringIO())
+    for french, english in [
+        ("/en/key-figures/indicateurs/emplois/", "/en/key-figures/indicators/emplois/"),
+        ("/en/key-figures/indicateurs/emplois/json/", "/en/key-figures/indicators/emplois/json/"),
+        ("/en/key-figures/indicateurs/", "/en/key-figures/indicators/"),
+    ]:
+        response = client.get(french, {"lang": "x"})
+        assert response.status_code == 301 and response["Location"] == english + "?lang=x"
+    assert client.get("/en/key-figures/indicators/emplois/json/").status_code == 200
+    assert client.get("/fr/chiffres-cles/indicators/emplois/").status_code == 404
+
+
+def test_an_indicator_s_address_shortened_leads_to_the_factsheet_that_lists_them(
+    client, empty_cache
+):
+    call_command("load_demo", stdout=StringIO())
+    for shortened, factsheet in [
+        ("/en/key-figures/indicators/", "/en/key-figures/"),
+        ("/fr/chiffres-cles/indicateurs/", "/fr/chiffres-cles/"),
+    ]:
+        response = client.get(shortened)
+        assert response.status_code == 302 and response["Location"] == factsheet
 
 
 def test_an_indicator_page_costs_few_queries_whatever_the_catalogue_size(

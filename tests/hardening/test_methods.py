@@ -40,9 +40,10 @@ def visitor():
 
 
 def test_every_public_url_answers_get_and_head(visitor, public_urls):
+    # Followed: the indicators' shortened address leads to the factsheet.
     for url in public_urls:
-        assert visitor.get(url).status_code == 200, url
-        assert visitor.head(url).status_code == 200, url
+        assert visitor.get(url, follow=True).status_code == 200, url
+        assert visitor.head(url, follow=True).status_code == 200, url
 
 
 def test_every_public_url_answers_options_with_the_methods_it_allows(visitor, public_urls):
