@@ -114,8 +114,12 @@ class SupportServiceFilterForm(forms.Form):
             )
 
     def apply(self, services):
-        if self.cleaned_data.get("category"):
-            services = services.filter(category_id=self.cleaned_data["category"])
-        if self.cleaned_data.get("stage"):
-            services = services.filter(**{f"stage_{self.cleaned_data['stage']}": True})
-        return services
+        """The entries of `services` (directory.service_list) that the valid filters keep."""
+        category = self.cleaned_data.get("category")
+        stage = self.cleaned_data.get("stage")
+        return [
+            service
+            for service in services
+            if (not category or service.category_id == category)
+            and (not stage or stage in service.stages)
+        ]

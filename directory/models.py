@@ -18,7 +18,6 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core import navigation
 from core.cache import until_next_publication
 from core.drill import DirectoryLinksPanel
 from core.i18n_urls import translated_route
@@ -429,6 +428,7 @@ class SupportServiceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import SupportServiceFilterForm
+        from .service_list import public_services
 
         context = super().get_context(request, *args, **kwargs)
         # Categories change only when saved, which is a publication for the cache.
@@ -438,13 +438,8 @@ class SupportServiceIndexPage(BasePage):
             lambda: list(SupportServiceCategory.objects.filter(locale_id=self.locale_id)),
         )
         form = SupportServiceFilterForm(request.GET, categories=categories)
-        services = (
-            navigation.public_children(SupportServicePage.objects.child_of(self).live(), self)
-            .select_related("category")
-            .order_by("title", "pk")
-        )
         form.is_valid()  # invalid values are reported by the form and left out of the filter
-        services = form.apply(services)
+        services = form.apply(public_services(request, self))
         context["form"] = form
         context["services"] = get_page(services, self.paginate_by, request.GET.get("page"))
         return context

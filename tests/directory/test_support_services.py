@@ -7,12 +7,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
 from directory.models import SupportServiceCategory, SupportServiceIndexPage, SupportServicePage
+from directory.service_list import public_services
 from home.models import HomePage
+from tests.home.builders import make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +134,88 @@ class TestServiceTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(SupportServiceIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(SupportServiceIndexPage, {SupportServicePage})
         self.assertAllowedSubpageTypes(SupportServicePage, {})
+
+
+# The list's entries, kept until the next publication (directory/service_list.py).
+
+
+@pytest.fixture
+def list_cached(settings, empty_cache):
+    settings.CHROME_CACHE_SECONDS = 600
+
+
+def test_a_second_visit_reads_no_service_from_the_page_table(client, services, list_cached):
+    # The first visit creates the site settings, which is a publication for the cache.
+    client.get("/fr/services/")
+    client.get("/fr/services/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/services/", {"stage": "creation"})
+    assert titles(response) == ["Incubateur", "Prêt d'honneur"]
+    assert not any('"directory_supportservicepage"' in query["sql"] for query in queries)
+
+
+def test_the_filters_pick_among_the_kept_services(client, services, list_cached):
+    client.get("/fr/services/")
+    money = services["money"].pk
+    assert titles(client.get("/fr/services/", {"category": money})) == [
+        "Prêt d'honneur",
+        "Subvention",
+    ]
+    assert titles(client.get("/fr/services/", {"category": money, "stage": "development"})) == [
+        "Subvention"
+    ]
+    assert titles(client.get("/fr/services/", {"stage": "consolidation"})) == []
+
+
+def test_a_published_service_is_listed_at_once_and_leaves_when_unpublished(
+    client, services, list_cached
+):
+    assert len(titles(client.get("/fr/services/"))) == 3
+    index = SupportServiceIndexPage.objects.get()
+    new = index.add_child(
+        instance=SupportServicePage(
+            title="Couveuse", provider="O", category=services["advice"], live=False
+        )
+    )
+    assert "Couveuse" not in titles(client.get("/fr/services/"))  # a draft is not listed
+    new.save_revision().publish()
+    assert "Couveuse" in titles(client.get("/fr/services/"))
+    SupportServicePage.objects.get(pk=new.pk).unpublish()
+    assert "Couveuse" not in titles(client.get("/fr/services/"))
+
+
+def test_a_published_change_shows_and_a_draft_never_does(client, services, list_cached):
+    client.get("/fr/services/")
+    service = SupportServicePage.objects.get(title="Subvention")
+    service.title = "Subvention en brouillon"
+    service.save_revision()
+    assert "Subvention en brouillon" not in titles(client.get("/fr/services/"))
+    service.title = "Subvention régionale"
+    service.provider = "La Région"
+    service.category = services["advice"]
+    service.save_revision().publish()
+    response = client.get("/fr/services/", {"category": services["advice"].pk})
+    assert "Subvention régionale" in titles(response)
+    assert "Accompagnement · La Région" in response.content.decode()
+
+
+def test_a_renamed_category_shows_at_once(client, services, list_cached):
+    client.get("/fr/services/")
+    services["money"].name = "Financements"
+    services["money"].save()
+    assert "Financements · Organisme" in client.get("/fr/services/").content.decode()
+
+
+def test_private_or_deleted_services_are_never_listed(client, services, list_cached):
+    client.get("/fr/services/")
+    make_private(SupportServicePage.objects.get(title="Subvention"))
+    SupportServicePage.objects.get(title="Incubateur").delete()
+    assert titles(client.get("/fr/services/")) == ["Prêt d'honneur"]
+
+
+def test_a_private_list_lists_no_service(client, services, list_cached):
+    index = SupportServiceIndexPage.objects.get()
+    client.get("/fr/services/")
+    make_private(index)
+    request = RequestFactory().get("/")
+    assert public_services(request, index) == []
