@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.formatting import format_number
-from core.widgets import Select
+from core.widgets import Pairs, Select
 
 from .choices import HEADCOUNT_CHOICES, Family
 
@@ -52,14 +52,15 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, data, *, sectors, communes):
         super().__init__(data)
         invalid = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
-        self.fields["family"].choices = [("", _("Toutes les familles")), *Family.choices]
-        self.fields["sector"].choices = [("", _("Tous les secteurs"))] + [
-            (sector.pk, sector.name) for sector in sectors
-        ]
-        self.fields["commune"].choices = [("", _("Toutes les communes"))] + [
-            (commune.insee_code, commune.name) for commune in communes
-        ]
-        self.fields["band"].choices = [("", _("Toutes les tailles")), *HEADCOUNT_CHOICES]
+        self.fields["family"].choices = Pairs([("", _("Toutes les familles")), *Family.choices])
+        self.fields["sector"].choices = Pairs(
+            [("", _("Tous les secteurs")), *((sector.pk, sector.name) for sector in sectors)]
+        )
+        self.fields["commune"].choices = Pairs(
+            [("", _("Toutes les communes"))]
+            + [(commune.insee_code, commune.name) for commune in communes]
+        )
+        self.fields["band"].choices = Pairs([("", _("Toutes les tailles")), *HEADCOUNT_CHOICES])
         for name in ("family", "sector", "commune", "band"):
             self.fields[name].error_messages["invalid_choice"] = invalid
 
@@ -91,7 +92,7 @@ class DirectoryFilterForm(forms.Form):
                     choices.append((value, label))
                 elif count or str(value) == chosen:
                     choices.append((value, f"{label} ({count})"))
-            field.choices = choices
+            field.choices = Pairs(choices)
 
 
 class SupportServiceFilterForm(forms.Form):

@@ -28,3 +28,14 @@ def test_attributes_drawings_and_options_are_left_alone():
 def test_an_abbreviation_the_editor_explained_is_left_as_it_is():
     html = '<p><abbr title="Pôle">PTCE</abbr>, PTCE</p>'
     assert explain_first(html) == html
+
+
+def test_skipped_elements_are_found_in_any_case_and_a_self_closing_one_skips_nothing():
+    html = explain_first('<SVG viewBox="0 0 1 1"><text>ESS</text></SVG><svg/><p>ESS</p>')
+    assert "<text>ESS</text>" in html
+    assert '<svg/><p><abbr title="économie sociale et solidaire">ESS</abbr></p>' in html
+
+
+def test_a_fragment_without_abbreviations_is_left_as_it_is():
+    html = "<p>Les acteurs du territoire</p><select><option>CASSE</option></select> a < b"
+    assert explain_first(html) == html
