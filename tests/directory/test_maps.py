@@ -5,8 +5,10 @@ import csv
 import io
 import json
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -215,3 +217,23 @@ def test_maps_stay_within_the_budget_whatever_the_number_of_actors(client, make_
     assert after == before
     assert max(after) <= 10
     assert "Carvin : 10 acteurs" in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_map_view_s_parameter_is_the_same_in_english_with_english_words(client, empty_cache):
+    """Query parameters are not translated: a shared link, the map's and the open-data files'
+    links carry the same names and values in both languages (?vue=carte, ?family=…), and old
+    links keep working; what the reader sees is in their language."""
+    call_command("load_demo", stdout=StringIO())
+    html = client.get("/en/directory/", {"vue": "carte", "family": "association"}).content.decode()
+    assert (
+        'href="?vue=carte&amp;family=association" aria-current="page">Map by municipality' in html
+    )
+    assert 'href="?family=association">List</a>' in html
+    assert "The results by municipality" in html and "Base map:" in html
+    assert '<input type="hidden" name="vue" value="carte">' in html
+    assert map_links(html)["Montigny-en-Gohelle: 1 actor"] == "?family=association&commune=62587"
+    # The open data answers the filters whatever the view: no display setting in its links.
+    assert 'href="/en/directory/results-csv/?family=association" download' in html
+    assert 'href="/en/directory/results-json/?family=association"' in html
+    assert client.get("/en/directory/results-json/", {"vue": "carte"}).status_code == 200
