@@ -35,6 +35,9 @@ def test_the_french_path_under_en_redirects_to_the_english_one(client, home_page
     assert response["Location"] == "/en/search/?q=jardin+bio"
     response = client.get("/en/contribuer/corriger/12/")
     assert response.status_code == 301 and response["Location"] == "/en/contribute/correct/12/"
+    # The contribution form, the address an English visitor of the French site would guess.
+    response = client.get("/en/contribuer/proposer/")
+    assert response.status_code == 301 and response["Location"] == "/en/contribute/suggest/"
 
 
 def test_the_french_and_english_paths_answer(client, home_page):
