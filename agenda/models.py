@@ -31,7 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import CalloutBlock, HeadingBlock, ParagraphBlock, PictureBlock, QuoteBlock
 from core.formatting import current_locale
 from core.i18n_urls import translated_route
-from core.models import BasePage
+from core.models import BasePage, ListingPage
 from core.navigation import shown_to_public
 
 from . import clock, structured_data
@@ -63,22 +63,11 @@ class DocumentBlock(blocks.StructBlock):
 CALENDAR = gettext_noop("calendrier/")
 
 
-class AgendaIndexPage(RoutablePageMixin, BasePage):
+class AgendaIndexPage(RoutablePageMixin, ListingPage):
     """The agenda: upcoming events and calls first, then the archive, with filters."""
-
-    introduction = RichTextField(
-        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
-    )
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    summary_field = "introduction"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["agenda.EventPage", "agenda.CallForProjectsPage"]
-    max_count_per_parent = 1
-
-    paginate_by = 20
 
     class Meta:
         verbose_name = _("Agenda")

@@ -6,7 +6,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from . import navigation, page_extras
 from .public_address import base_url
@@ -114,3 +116,25 @@ class BasePage(Page):
             site = gettext("L’économie sociale et solidaire en Hénin-Carvin")
             summary = f"{self.title} – {site}"
         return Truncator(summary).chars(160)
+
+
+class ListingPage(BasePage):
+    """A section's list (the directory, the support services, the agenda): an introduction
+    above what it lists, one such page under each language's home page."""
+
+    introduction = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    summary_field = "introduction"
+
+    # One per language tree: wagtail-localize adds the English copy under the English home
+    # page, so a global max_count of 1 would forbid it.
+    max_count_per_parent = 1
+
+    paginate_by = 20
+
+    class Meta:
+        abstract = True

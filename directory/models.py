@@ -22,7 +22,7 @@ from core.cache import until_next_publication
 from core.drill import DirectoryLinksPanel
 from core.i18n_urls import translated_route
 from core.map_blocks import actors_text, choropleth, locator
-from core.models import BasePage
+from core.models import BasePage, ListingPage
 from core.pagination import get_page
 
 from . import blocks, exports, structured_data
@@ -66,24 +66,11 @@ class Sector(TranslatableMixin, models.Model):
 MAP_VIEW = "carte"
 
 
-class DirectoryIndexPage(RoutablePageMixin, BasePage):
+class DirectoryIndexPage(RoutablePageMixin, ListingPage):
     """The searchable list of actors, with facets and open-data exports of the results."""
-
-    introduction = RichTextField(
-        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
-    )
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    summary_field = "introduction"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.ActorPage"]
-    # One directory per language tree: wagtail-localize adds the English copy under the
-    # English home page, so a global max_count of 1 would forbid it.
-    max_count_per_parent = 1
-
-    paginate_by = 20
 
     class Meta:
         verbose_name = _("Annuaire des acteurs")
@@ -405,22 +392,11 @@ class SupportServiceCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class SupportServiceIndexPage(BasePage):
+class SupportServiceIndexPage(ListingPage):
     """The list of services that help ESS projects, filtered by category and project stage."""
-
-    introduction = RichTextField(
-        blank=True, features=["bold", "italic", "link"], verbose_name="Introduction"
-    )
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    summary_field = "introduction"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.SupportServicePage"]
-    max_count_per_parent = 1
-
-    paginate_by = 20
 
     class Meta:
         verbose_name = _("Services d'appui")
