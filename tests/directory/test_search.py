@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.models import ActorPage, DirectoryIndexPage
+from core.pagination import PAST_THE_END
+from directory.models import ActorPage, ActorSearchEntry, Commune, DirectoryIndexPage
+from directory.search import facet_counts
 from tests.home.builders import english_home
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +148,37 @@ def test_facet_counts_follow_the_current_search_and_other_filters(client, actors
     # Unless it is the one chosen: the reader sees what filters the list.
     html = get(client, q="bâtiment", family="mutuelle").content.decode()
     assert option(html, "family", "mutuelle") == "Mutuelle (0)"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's grouping sets")
+def test_grouping_sets_count_and_page_as_the_union_of_counts(actors, make_actor, monkeypatch):
+    """PostgreSQL counts with grouping sets, other databases by a union of counts (SQLite's
+    query, which PostgreSQL runs too): the same counts, totals and pages from both."""
+    make_actor("Atelier sans commune", summary="Un atelier de réparation.")
+    entries = ActorSearchEntry.objects.all()
+    verts, bati = actors["verts"].pk, actors["bati"].pk
+    carvin = Commune.objects.get(insee_code="62215").pk
+    searches = [
+        (entries, {}, None),
+        (entries, {}, (0, 2)),
+        (entries, {}, (1, 2)),
+        (entries, {}, (PAST_THE_END, 2)),
+        (entries, {"family": "association"}, (0, 1)),
+        (entries, {"sector": verts, "commune": carvin}, (0, 1)),
+        (entries, {"family": "mutuelle", "band": "21", "sector": bati}, (0, 2)),
+        (entries.filter(family="association"), {"sector": verts}, (3, 2)),
+        (entries.filter(family="fondation"), {"commune": carvin}, (0, 2)),
+    ]
+    answers = [facet_counts(matched, filters, page) for matched, filters, page in searches]
+    assert answers[0]["total"] == answers[0]["matched"] == {"": 5}
+    henin = Commune.objects.get(insee_code="62427").pk
+    assert answers[0]["commune"] == {"": 1, str(henin): 2, str(carvin): 2}
+    assert answers[5]["family"] == {"association": 1}  # the mutuelle of Carvin has no sector
+    assert len(answers[3]["page"]) == 1  # past the end: the last page
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    assert [facet_counts(matched, filters, page) for matched, filters, page in searches] == (
+        answers
+    )
 
 
 def test_the_chosen_filters_stay_selected_in_the_form(client, actors):
