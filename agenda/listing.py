@@ -252,13 +252,24 @@ def upcoming_items(request, home, *, axes=None, limit=None):
 
 
 def organiser_events(request, actor):
-    """{"organiser_events": [...]}: the live, public upcoming events `actor` organises."""
-    pages = (
-        apps.get_model("agenda", "EventPage")
-        .objects.filter(organiser_id=actor.pk)
-        .live()
-        .exclude(navigation.is_private())
-        .filter(upcoming_q())
-        .only(*CARD_FIELDS)
-    )
-    return {"organiser_events": attach_communes(list(pages.order_by(*UPCOMING_ORDER)), request)}
+    """{"organiser_events": [...]}: the live, public upcoming events `actor` organises. Every
+    organiser's are read at once, once per publication, as upcoming_items reads its list (items
+    leave it with time, only a publication adds one): a profile then needs no query for them."""
+
+    def read():
+        pages = (
+            apps.get_model("agenda", "EventPage")
+            .objects.filter(organiser__isnull=False)
+            .live()
+            .exclude(navigation.is_private())
+            .filter(upcoming_q())
+            .only(*CARD_FIELDS, "organiser")
+        )
+        by_organiser = {}
+        for page in attach_communes(list(pages.order_by(*UPCOMING_ORDER)), request):
+            by_organiser.setdefault(page.organiser_id, []).append(page)
+        return by_organiser
+
+    now = clock.now()
+    kept = until_next_publication(request, "agenda:organiser_events", read)
+    return {"organiser_events": [item for item in kept.get(actor.pk, []) if not item.is_past(now)]}

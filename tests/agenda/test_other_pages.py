@@ -152,3 +152,35 @@ def test_an_organisers_profile_lists_its_upcoming_events(
     assert "Forum passé fictif" not in html and "Brouillon fictif" not in html
     with django_assert_max_num_queries(10):
         client.get(actor.url)
+
+
+def test_an_organisers_events_are_read_once_per_publication_and_leave_with_time(
+    client, settings, home_page, make_event, frozen_now, django_assert_num_queries
+):
+    """Every organiser's upcoming events are kept until the next publication: a profile reads
+    none, an event whose date passes leaves at once, a new one appears when published."""
+    from agenda.listing import organiser_events
+    from directory.models import ActorPage, DirectoryIndexPage
+
+    settings.CHROME_CACHE_SECONDS = 600
+    cache.clear()
+    directory = home_page.add_child(instance=DirectoryIndexPage(title="Annuaire", slug="annuaire"))
+    actor = directory.add_child(instance=ActorPage(title="Association fictive", slug="fictive"))
+    other = directory.add_child(instance=ActorPage(title="Autre association", slug="autre"))
+    make_event("Afterwork fictif", start_date=D(2026, 6, 20), organiser=actor)
+    make_event("Forum fictif", start_date=D(2026, 9, 12), organiser=actor)
+    make_event("Atelier fictif", start_date=D(2026, 7, 1), organiser=other)
+
+    def titles(organiser):  # a request each time: a request reads the generation once
+        request = RequestFactory().get(organiser.url)
+        return [item.title for item in organiser_events(request, organiser)["organiser_events"]]
+
+    assert titles(actor) == ["Afterwork fictif", "Forum fictif"]
+    with django_assert_num_queries(0):
+        assert titles(other) == ["Atelier fictif"]
+    frozen_now(clock.start_of_day(D(2026, 6, 21)))
+    with django_assert_num_queries(0):
+        assert titles(actor) == ["Forum fictif"]
+    make_event("Rencontre fictive", start_date=D(2026, 8, 1), organiser=actor)
+    assert titles(actor) == ["Rencontre fictive", "Forum fictif"]
+    assert "Rencontre fictive" in client.get(actor.url).content.decode()
