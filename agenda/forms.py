@@ -6,12 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from core.widgets import Select
+from core.widgets import INVALID_CHOICE, Select
 
 from . import clock
 from .choices import Axis, Kind
 
-INVALID = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -36,7 +35,7 @@ class AgendaFilterForm(forms.Form):
         self.fields["axe"].choices = [("", _("Tous les axes")), *Axis.choices]
         self.fields["mois"].choices = [("", _("Tous les mois")), *months]
         for name in self.FILTERS:
-            self.fields[name].error_messages["invalid_choice"] = INVALID
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
 
     def clean_mois(self):
         value = self.cleaned_data["mois"]

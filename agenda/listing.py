@@ -18,10 +18,11 @@ from django.db.models.functions import Coalesce, Lower
 from core import navigation
 from core.cache import until_next_publication
 from core.pagination import get_page
+from core.widgets import INVALID_CHOICE
 
 from . import clock
 from .choices import Axis, Kind
-from .forms import INVALID, AgendaFilterForm
+from .forms import AgendaFilterForm
 
 # The month filter offers the months between five years back and two years ahead that hold an
 # item: a bounded number of counts, whatever dates an editor types.
@@ -193,7 +194,7 @@ class AgendaListing:
         }
         counts, held, past_total = self.count(items, chosen)
         if (month := chosen.get("mois")) and not held[month]:
-            form.add_error("mois", forms.ValidationError(INVALID, params={"value": month}))
+            form.add_error("mois", forms.ValidationError(INVALID_CHOICE, params={"value": month}))
             del chosen["mois"]
             counts, held, past_total = self.count(items, chosen)
         form.fields["mois"].choices = [

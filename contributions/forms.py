@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator, URLValidator
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import INVALID_CHOICE
 from directory.choices import Family
 from directory.models import ActorPage, Commune, Sector
 from directory.validators import PHONE_PATTERN, siren_is_valid, siret_is_valid
@@ -163,9 +164,8 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.actor = actor  # the profile being corrected, None for a new actor
         self.fields["sectors"].queryset = sectors
-        not_in_list = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
         for name in ("family", "sectors", "commune"):
-            self.fields[name].error_messages["invalid_choice"] = not_in_list
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
         self.fields["sectors"].error_messages["invalid_pk_value"] = _(
             "Cette valeur n’existe pas dans la liste (« %(pk)s »)."
         )

@@ -1,9 +1,14 @@
-"""Form widgets shared by the public filter forms (the directory's, the agenda's)."""
+"""Form widgets shared by the public filter forms (the directory's, the agenda's), and the
+message every public form gives for a value that is not among its choices."""
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+# A choice field's "invalid_choice" message, in French as the forms write it.
+INVALID_CHOICE = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
 
 
 class Pairs(BaseChoiceIterator):

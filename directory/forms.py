@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.formatting import format_number
-from core.widgets import Pairs, Select
+from core.widgets import INVALID_CHOICE, Pairs, Select
 
 from .choices import HEADCOUNT_CHOICES, Family
 
@@ -51,7 +51,6 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, data, *, sectors, communes):
         super().__init__(data)
-        invalid = _("Cette valeur n’existe pas dans la liste (« %(value)s »).")
         self.fields["family"].choices = Pairs([("", _("Toutes les familles")), *Family.choices])
         self.fields["sector"].choices = Pairs(
             [("", _("Tous les secteurs")), *((sector.pk, sector.name) for sector in sectors)]
@@ -62,7 +61,7 @@ class DirectoryFilterForm(forms.Form):
         )
         self.fields["band"].choices = Pairs([("", _("Toutes les tailles")), *HEADCOUNT_CHOICES])
         for name in ("family", "sector", "commune", "band"):
-            self.fields[name].error_messages["invalid_choice"] = invalid
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
 
     def results_heading(self, count):
         """The number of results named after the filters applied: "4 associations · Carvin"."""
@@ -110,9 +109,7 @@ class SupportServiceFilterForm(forms.Form):
         ]
         self.fields["stage"].choices = [("", _("Toutes les étapes")), *STAGES]
         for name in ("category", "stage"):
-            self.fields[name].error_messages["invalid_choice"] = _(
-                "Cette valeur n’existe pas dans la liste (« %(value)s »)."
-            )
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
 
     def apply(self, services):
         """The entries of `services` (directory.service_list) that the valid filters keep."""
